@@ -1,0 +1,69 @@
+# 青海工会网 — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export DJANGO_SETTINGS_MODULE ?= unionsite.settings.dev
+
+.PHONY: run setup install install-dev migrate demo test lint format serve scheduler clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+# Demo content goes into an empty database only; an existing site is left alone.
+demo: migrate
+	@if $(PY) manage.py shell -c "from home.models import HomePage; import sys; sys.exit(0 if HomePage.objects.exists() else 1)"; then \
+		echo "数据库中已有站点内容，跳过演示内容（需要时运行：$(PY) manage.py load_demo_content）。"; \
+	else \
+		$(PY) manage.py load_demo_content; \
+	fi
+
+setup: demo
+
+run: setup
+	@echo "本地访问：http://$(HOST):$(PORT)/   后台：http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# A production-like server on the same database: gunicorn, DEBUG off, WhiteNoise for static files.
+serve: setup
+	DJANGO_SETTINGS_MODULE=unionsite.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-internet} \
+	SECURE_SSL=$${SECURE_SSL:-0} \
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=unionsite.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-internet} \
+	SECURE_SSL=$${SECURE_SSL:-0} \
+	$(VENV)/bin/gunicorn unionsite.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+test: install-dev
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var/static var/test-media .pytest_cache

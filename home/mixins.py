@@ -1,0 +1,108 @@
+"""Abstract behaviour that the site's page types share."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.cache import patch_cache_control
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class SeoMixin(models.Model):
+    """Meta tags: description, keywords, OpenGraph and the government web-page tags.
+
+    Wagtail's `search_description` is the description; pages add keywords and
+    an optional sharing image. Subclasses extend `get_government_meta()` with
+    their column- or article-level tags (政府网站网页设计规范).
+    """
+
+    seo_keywords = models.CharField(
+        "关键词",
+        max_length=255,
+        blank=True,
+        help_text="用于 keywords 与 ColumnKeywords 元标签，多个词用逗号分隔。",
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="分享图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="分享到微信等平台时显示的图片；留空时使用页面主图。",
+    )
+
+    seo_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("seo_keywords"),
+                FieldPanel("social_image"),
+            ],
+            heading="搜索引擎与分享",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or ""
+
+    def get_meta_image(self):
+        return self.social_image
+
+    def get_og_type(self):
+        return "website"
+
+    def get_government_meta(self, site_settings=None):
+        """Site-level tags; column and article pages add theirs."""
+        meta = [("SiteName", getattr(site_settings, "site_name", "") or settings.WAGTAIL_SITE_NAME)]
+        if site_settings is not None:
+            if site_settings.site_domain:
+                meta.append(("SiteDomain", site_settings.site_domain))
+            if site_settings.site_id_code:
+                meta.append(("SiteIDCode", site_settings.site_id_code))
+        return meta
+
+
+class CacheControlMixin:
+    """Let shared caches (CDN, reverse proxy) keep public pages.
+
+    Anonymous GETs of pages without view restrictions are public for
+    `PAGE_CACHE_SECONDS` at the CDN and a minute in the browser; publishing
+    purges them through wagtail.contrib.frontend_cache. Pages that embed a
+    form with a CSRF token set `cache_publicly = False`.
+    """
+
+    cache_publicly = True
+    browser_cache_seconds = 60
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_publicly_cacheable(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=self.browser_cache_seconds,
+                s_maxage=settings.PAGE_CACHE_SECONDS,
+            )
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def is_publicly_cacheable(self, request, response):
+        if not self.cache_publicly or request.method not in ("GET", "HEAD"):
+            return False
+        if response.status_code != 200 or getattr(request, "is_preview", False):
+            return False
+        if request.user.is_authenticated:
+            return False
+        return not self.get_view_restrictions().exists()
+
+
+class BasePage(CacheControlMixin, SeoMixin):
+    """Bundle for the site's concrete page types (used as `BasePage, Page`)."""
+
+    class Meta:
+        abstract = True

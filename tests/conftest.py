@@ -1,0 +1,40 @@
+"""Fixtures shared by the whole suite.
+
+`site_root` gives a HomePage at the root of the default site, the shape every
+page test builds on; apps add their own fixtures in their test folders.
+"""
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_root(db):
+    """A published HomePage serving as the default site's root."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="首页", slug="home-test", seo_title="青海工会网"))
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.hostname = "testserver"
+    site.port = 80
+    site.save()
+    # Wagtail's welcome page would otherwise linger at depth 2.
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return HomePage.objects.get(pk=home.pk)

@@ -1,0 +1,38 @@
+"""Production: `make serve` and real deployments.
+
+PostgreSQL through DATABASE_URL, Redis through REDIS_URL, static files through
+WhiteNoise, and a SECRET_KEY that must come from the environment.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list, require_secret_key
+
+DEBUG = False
+SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+DEMO_CONTENT_ALLOWED = False
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Behind a TLS-terminating proxy by default; `make serve` on a laptop sets SECURE_SSL=0.
+_secure = env_bool("SECURE_SSL", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _secure
+SESSION_COOKIE_SECURE = _secure
+CSRF_COOKIE_SECURE = _secure
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if _secure else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _secure
+SECURE_HSTS_PRELOAD = _secure
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's live preview shows the page inside an admin iframe of the same origin,
+# so DENY would break editing; SAMEORIGIN still blocks framing by other sites.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
