@@ -1,0 +1,390 @@
+"""News publishing: the site-wide news index, sections (栏目) and articles."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.listing import ListingMixin
+from home.mixins import BasePage
+
+from .querysets import ArticleManager
+from .slugs import PinyinSlugMixin, PinyinSlugPageForm
+
+# Archives before this year are not plausible for this site; year 0 and the like are 404s.
+FIRST_ARCHIVE_YEAR = 1990
+
+COLUMN_TYPES = [
+    ("信息发布", "信息发布"),
+    ("通知公告", "通知公告"),
+    ("专题专栏", "专题专栏"),
+    ("解读回应", "解读回应"),
+    ("办事服务", "办事服务"),
+]
+
+
+def beijing_range(year, month=None):
+    """[start, end) of a calendar year or month in the site's time zone (Beijing)."""
+    if month is None:
+        start, end = datetime.datetime(year, 1, 1), datetime.datetime(year + 1, 1, 1)
+    else:
+        start = datetime.datetime(year, month, 1)
+        end = datetime.datetime(year + (month == 12), month % 12 + 1, 1)
+    zone = timezone.get_current_timezone()
+    return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
+
+
+class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
+    """A 栏目 such as 工会要闻 or 典型案例; lists its articles and those of its sub-sections."""
+
+    intro = models.TextField("栏目介绍", max_length=500, blank=True)
+    column_type = models.CharField(
+        "栏目类型",
+        max_length=20,
+        choices=COLUMN_TYPES,
+        default="信息发布",
+        help_text="用于 ColumnType 元标签。",
+    )
+
+    parent_page_types = ["home.HomePage", "news.NewsIndexPage", "news.NewsSectionPage"]
+    subpage_types = ["news.ArticlePage", "news.NewsSectionPage"]
+    base_form_class = PinyinSlugPageForm
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("column_type")]
+    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "新闻栏目"
+        verbose_name_plural = "新闻栏目"
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Sections nest one level: no section inside a sub-section.
+        if not super().can_create_at(parent):
+            return False
+        if parent.specific_class is cls:
+            grandparent = parent.get_parent()
+            return grandparent is None or grandparent.specific_class is not cls
+        return True
+
+    def get_listing_queryset(self, request=None):
+        return ArticlePage.objects.for_listing().descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_listing_context(request))
+        context["subsections"] = list(
+            NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
+        )
+        return context
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_government_meta(self, site_settings=None):
+        return super().get_government_meta(site_settings) + self.column_meta()
+
+    def column_meta(self):
+        return [
+            ("ColumnName", self.title),
+            ("ColumnDescription", self.search_description or self.intro),
+            ("ColumnKeywords", self.seo_keywords or self.title),
+            ("ColumnType", self.column_type),
+        ]
+
+
+class NewsIndexPage(PinyinSlugMixin, ListingMixin, RoutablePageMixin, BasePage, Page):
+    """Site-wide latest news, with tag pages (`tags/<tag>/`) and archives (`<year>/`, `<year>/<month>/`)."""
+
+    intro = models.TextField("说明", max_length=500, blank=True)
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsSectionPage"]
+    base_form_class = PinyinSlugPageForm
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
+
+    class Meta:
+        verbose_name = "新闻总览"
+        verbose_name_plural = "新闻总览"
+
+    def site_root_path(self):
+        # The index sits directly under the home page; it lists every article of that site.
+        return self.path[: -self.steplen] if self.depth > 2 else self.path
+
+    def get_listing_queryset(self, request=None, tag=None, year=None, month=None):
+        queryset = ArticlePage.objects.for_listing().filter(path__startswith=self.site_root_path())
+        if tag is not None:
+            queryset = queryset.filter(pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"))
+        if year is not None:
+            start, end = beijing_range(year, month)
+            queryset = queryset.filter(display_date__gte=start, display_date__lt=end)
+        return queryset
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def render_listing(self, request, heading, queryset, **extra):
+        context = {"listing_heading": heading, **self.get_listing_context(request, queryset), **extra}
+        return self.render(request, context_overrides=context, template="news/news_index_page.html")
+
+    @path("")
+    def latest(self, request):
+        return self.render_listing(request, self.title, self.get_listing_queryset(request))
+
+    @path("tags/<str:tag_slug>/")
+    def tag_listing(self, request, tag_slug):
+        tag = Tag.objects.filter(slug=tag_slug[:100]).first()
+        if tag is None:
+            raise Http404("没有这个标签。")
+        queryset = self.get_listing_queryset(request, tag=tag)
+        context = {"tag": tag, "listing_kind": "tag"}
+        response = self.render_listing(request, f"标签：{tag.name}", queryset, **context)
+        if not response.context_data["listing"].paginator.count:
+            raise Http404("这个标签下还没有文章。")
+        return response
+
+    @re_path(r"^(?P<year>\d{4})/$")
+    def year_archive(self, request, year):
+        year = self.valid_year(year)
+        queryset = self.get_listing_queryset(request, year=year)
+        context = {"archive_year": year, "listing_kind": "archive"}
+        return self.render_listing(request, f"{year}年文章", queryset, **context)
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$")
+    def month_archive(self, request, year, month):
+        year, month = self.valid_year(year), int(month)
+        if not 1 <= month <= 12:
+            raise Http404("没有这个月份。")
+        queryset = self.get_listing_queryset(request, year=year, month=month)
+        context = {"archive_year": year, "archive_month": month, "listing_kind": "archive"}
+        return self.render_listing(request, f"{year}年{month}月文章", queryset, **context)
+
+    @staticmethod
+    def valid_year(year):
+        year = int(year)
+        if not FIRST_ARCHIVE_YEAR <= year <= timezone.localdate().year + 1:
+            raise Http404("没有这一年的归档。")
+        return year
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "文章标签"
+        verbose_name_plural = "文章标签"
+
+
+class ArticlePage(PinyinSlugMixin, BasePage, Page):
+    """A news item, notice or case report, with the bylines public-body sites must show."""
+
+    kicker = models.CharField("引题", max_length=120, blank=True, help_text="标题上方的一行短句，可留空。")
+    subtitle = models.CharField("副题", max_length=160, blank=True)
+    summary = models.TextField("摘要", max_length=400, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="主图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        "主图替代文字",
+        max_length=200,
+        blank=True,
+        help_text="为看不到图片的读者描述图片内容；留空时使用图片标题。",
+    )
+    lead_image_caption = models.CharField("主图图注", max_length=200, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name="正文", blank=True)
+    document_number = models.CharField("文号", max_length=60, blank=True, help_text="通知公告的发文字号。")
+    issuing_body = models.CharField("发文单位", max_length=100, blank=True)
+    source_name = models.CharField("来源", max_length=100, blank=True, help_text="留空时显示本站名称。")
+    source_url = models.URLField("来源链接", blank=True)
+    original_title = models.CharField("原标题", max_length=200, blank=True, help_text="转载时填写。")
+    original_author = models.CharField("原作者", max_length=100, blank=True, help_text="转载时填写。")
+    authors = models.CharField("作者", max_length=200, blank=True, help_text="多位作者用逗号分隔。")
+    responsible_editor = models.CharField("责任编辑", max_length=60, blank=True)
+    display_date = models.DateTimeField(
+        "发布时间", null=True, blank=True, db_index=True, help_text="留空时使用首次发布的时间。"
+    )
+    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+    is_headline = models.BooleanField("头条", default=False, help_text="在首页头条区显示。")
+
+    objects = ArticleManager()
+
+    listed_in_latest = True
+    parent_page_types = ["news.NewsSectionPage"]
+    subpage_types = []
+    base_form_class = PinyinSlugPageForm
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kicker"), FieldPanel("subtitle")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+            heading="主图",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+                FieldRowPanel([FieldPanel("original_title"), FieldPanel("original_author")]),
+                FieldRowPanel([FieldPanel("authors"), FieldPanel("responsible_editor")]),
+                FieldPanel("display_date"),
+            ],
+            heading="来源与署名",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("document_number"), FieldPanel("issuing_body")])],
+            heading="通知公告",
+            classname="collapsed",
+        ),
+        FieldPanel("tags"),
+        FieldPanel("is_headline"),
+        InlinePanel("related_links", label="相关阅读（手动指定）"),
+    ]
+    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
+    search_fields = Page.search_fields + [
+        index.SearchField("kicker"),
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("display_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        indexes = [models.Index(fields=["is_headline", "display_date"], name="news_article_headline_idx")]
+
+    def save(self, *args, **kwargs):
+        # The displayed date defaults to the moment of first publication.
+        if self.display_date is None and self.live:
+            self.display_date = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.original_title or self.original_author) and not self.source_name:
+            raise ValidationError({"source_name": "转载文章请填写来源。"})
+
+    @classmethod
+    def not_yet_visible(cls):
+        """Ids of live articles dated in the future (the home page's generic list hides them)."""
+        return cls.objects.filter(display_date__gt=timezone.now()).values("pk")
+
+    @property
+    def author_list(self):
+        return [name.strip() for name in self.authors.replace("，", ",").split(",") if name.strip()]
+
+    @property
+    def is_reprint(self):
+        return bool(self.original_title or self.original_author)
+
+    @property
+    def is_published_for_readers(self):
+        return bool(self.live and self.display_date and self.display_date <= timezone.now())
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_meta_image(self):
+        return self.social_image or self.lead_image
+
+    def get_og_type(self):
+        return "article"
+
+    def get_section(self):
+        """The parent 栏目 (one query, remembered on the instance)."""
+        if not hasattr(self, "_section"):
+            parent_path = self.path[: -self.steplen]
+            self._section = NewsSectionPage.objects.filter(path=parent_path).first()
+        return self._section
+
+    def get_government_meta(self, site_settings=None):
+        meta = super().get_government_meta(site_settings)
+        section = self.get_section()
+        if section is not None:
+            meta += section.column_meta()
+        site_name = getattr(site_settings, "site_name", "") if site_settings else ""
+        meta += [
+            ("ArticleTitle", self.title),
+            (
+                "PubDate",
+                timezone.localtime(self.display_date).strftime("%Y-%m-%d %H:%M") if self.display_date else "",
+            ),
+            ("ContentSource", self.source_name or site_name),
+        ]
+        keywords = self.seo_keywords or ",".join(tag.name for tag in self.tags.all())
+        optional = [
+            ("Keywords", keywords),
+            ("Author", ",".join(self.author_list)),
+            ("Description", self.get_meta_description()),
+            ("Image", getattr(self, "meta_image_url", "")),
+            ("Url", self.full_url or ""),
+        ]
+        return meta + [(name, value) for name, value in optional if value]
+
+    def get_sitemap_urls(self, request=None):
+        if not self.is_published_for_readers:
+            return []
+        urls = super().get_sitemap_urls(request)
+        for entry in urls:
+            entry["lastmod"] = self.last_published_at or self.display_date
+        return urls
+
+    def get_context(self, request, *args, **kwargs):
+        from .article_context import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self, request))
+        return context
+
+
+class ArticleRelatedLink(Orderable):
+    """A hand-picked 相关阅读 entry, in the editor's order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="相关文章", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article", "news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关阅读"
+        verbose_name_plural = "相关阅读"
+
+
+class ArticleDailyViews(models.Model):
+    """阅读量 per article and day; written only by the view-count POST endpoint."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_views")
+    date = models.DateField("日期")
+    views = models.PositiveIntegerField("阅读量", default=0)
+
+    class Meta:
+        verbose_name = "每日阅读量"
+        verbose_name_plural = "每日阅读量"
+        constraints = [models.UniqueConstraint(fields=["article", "date"], name="news_daily_views_unique")]
+        indexes = [models.Index(fields=["date", "article"], name="news_daily_views_date_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.date}: {self.views}"
