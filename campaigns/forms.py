@@ -1,0 +1,116 @@
+"""The sign-up form that editors compose with Wagtail's form builder.
+
+On top of the editor's fields every sign-up form carries a required consent
+checkbox (linking the privacy notice) and a honeypot. Field lengths are
+bounded so an over-long submission is refused with a message per field,
+while the fields that were fine stay filled in.
+"""
+
+import re
+import unicodedata
+
+import django.forms
+from django.core.exceptions import ValidationError
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
+
+MOBILE_FIELD_TYPE = "mobile"
+SIGNUP_FIELD_CHOICES = [*FORM_FIELD_CHOICES, (MOBILE_FIELD_TYPE, "手机号码")]
+
+# Mainland mobile numbers: 11 digits, 1 then 3-9.
+MOBILE_PATTERN = re.compile(r"1[3-9][0-9]{9}")
+SINGLELINE_MAX_LENGTH = 200
+MULTILINE_MAX_LENGTH = 2000
+
+CONSENT_FIELD = "privacy_consent"
+# Named like something a spam robot wants to fill; people never see it.
+HONEYPOT_FIELD = "website_url"
+
+
+class MobileNumberField(django.forms.CharField):
+    """A mainland mobile number, accepting the ways people type one."""
+
+    default_error_messages = {
+        "invalid": "请填写 11 位中国大陆手机号码（1 开头，第二位为 3-9），例如 13912345678。",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault(
+            "widget",
+            django.forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        # Full-width digits from Chinese input methods, spaces, hyphens and +86 are fine.
+        value = unicodedata.normalize("NFKC", value)
+        value = re.sub(r"[\s\-()]", "", value)
+        for prefix in ("+86", "0086"):
+            if value.startswith(prefix):
+                value = value[len(prefix) :]
+        return value
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not MOBILE_PATTERN.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class SignupBaseForm(BaseForm):
+    """Knows which of its fields the editor composed and which the site adds."""
+
+    site_fields = (CONSENT_FIELD, HONEYPOT_FIELD)
+
+    def composed_fields(self):
+        return [bound for bound in self if bound.name not in self.site_fields]
+
+    @property
+    def consent_field(self):
+        return self[CONSENT_FIELD]
+
+    @property
+    def honeypot_field(self):
+        return self[HONEYPOT_FIELD]
+
+    def stored_data(self):
+        """What is saved: the editor's fields and the consent, never the honeypot."""
+        return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT_FIELD}
+
+
+class SignupFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        options["max_length"] = SINGLELINE_MAX_LENGTH
+        return django.forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        options.setdefault("widget", django.forms.Textarea(attrs={"rows": 4}))
+        return django.forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return django.forms.EmailField(**options)
+
+    def create_mobile_field(self, field, options):
+        return MobileNumberField(**options)
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        fields[CONSENT_FIELD] = django.forms.BooleanField(
+            label="我已阅读并同意隐私声明",
+            required=True,
+            error_messages={"required": "请阅读隐私声明并勾选同意后再提交。"},
+        )
+        fields[HONEYPOT_FIELD] = django.forms.CharField(
+            label="网址（请勿填写）",
+            required=False,
+            max_length=200,
+            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return fields
+
+    def get_form_class(self):
+        return type("CampaignSignupForm", (SignupBaseForm,), self.formfields)

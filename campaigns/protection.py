@@ -1,0 +1,38 @@
+"""Abuse protection for public forms: a per-address rate limit kept in the cache."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_RATE_LIMIT = 8  # POSTs per address …
+DEFAULT_RATE_WINDOW = 600  # … in this many seconds
+
+
+def client_address(request):
+    """The reader's address. Behind a reverse proxy set SIGNUP_CLIENT_IP_HEADER
+    (e.g. "HTTP_X_REAL_IP") to the header the proxy overwrites."""
+    header = getattr(settings, "SIGNUP_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()[:64]
+    return request.META.get("REMOTE_ADDR", "")[:64]
+
+
+def rate_limit_settings():
+    return (
+        int(getattr(settings, "SIGNUP_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
+        int(getattr(settings, "SIGNUP_RATE_WINDOW", DEFAULT_RATE_WINDOW)),
+    )
+
+
+def register_attempt(request, scope="signup"):
+    """Count one attempt from this address; False when it is over the limit."""
+    limit, window = rate_limit_settings()
+    key = f"campaigns:rate:{scope}:{client_address(request)}"
+    # add() only sets a missing key, so the window starts at the first attempt.
+    if cache.add(key, 1, timeout=window):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return True
+    return count <= limit
