@@ -7,7 +7,6 @@ the campaign's `news/` listing and its feed alike.
 
 from django.apps import apps
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import Page
 
 
@@ -19,7 +18,7 @@ def article_model():
 
 
 def related_news_queryset(tag_name, picked_ids=()):
-    """Live, public articles published up to now, newest first, without their StreamFields."""
+    """Published related articles, newest first (the news app's own definition of published)."""
     article_page = article_model()
     if article_page is None:
         return Page.objects.none()
@@ -28,10 +27,5 @@ def related_news_queryset(tag_name, picked_ids=()):
         # A subquery instead of a join on tags: no duplicate rows, no DISTINCT.
         tagged = article_page.tags.through.objects.filter(tag__name=tag_name).values("content_object_id")
         condition |= Q(pk__in=tagged)
-    return (
-        article_page.objects.live()
-        .public()
-        .filter(condition, display_date__lte=timezone.now())
-        .order_by("-display_date", "-pk")
-        .defer_streamfields()
-    )
+    # for_listing(): live, public, display_date <= now, newest first, StreamFields deferred.
+    return article_page.objects.for_listing().filter(condition)

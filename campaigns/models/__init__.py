@@ -1,6 +1,6 @@
 """Campaign models, split by job: the campaign pages and the sign-up forms."""
 
-from .campaign import CampaignEvent, CampaignIndexPage, CampaignPage
+from .campaign import CampaignEvent, CampaignIndexPage, CampaignPage, CampaignRelatedArticle
 from .signup import VIEW_SIGNUPS_PERMISSION, CampaignFormField, CampaignFormPage
 
 __all__ = [
@@ -10,4 +10,5 @@ __all__ = [
     "CampaignFormPage",
     "CampaignIndexPage",
     "CampaignPage",
+    "CampaignRelatedArticle",
 ]

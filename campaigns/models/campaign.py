@@ -8,11 +8,12 @@ from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from feeds.mixins import FeedMixin
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
@@ -68,8 +69,11 @@ class CampaignIndexPage(ListingMixin, BasePage, Page):
         ]
 
 
-class CampaignPage(BasePage, RoutablePageMixin, Page):
-    """A campaign from launch to results: landing page, events, news, sign-up."""
+class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
+    """A campaign from launch to results: landing page, events, news, sign-up.
+
+    Its listing (and so its RSS/Atom feed) is the campaign's related news.
+    """
 
     slogan = models.CharField("口号", max_length=60, blank=True)
     hero_image = models.ForeignKey(
@@ -136,7 +140,10 @@ class CampaignPage(BasePage, RoutablePageMixin, Page):
         FieldPanel("milestones"),
         FieldPanel("body"),
         InlinePanel("events", label="活动安排"),
-        MultiFieldPanel([FieldPanel("news_tag")], heading="相关新闻"),
+        MultiFieldPanel(
+            [FieldPanel("news_tag"), InlinePanel("related_articles", label="精选新闻")],
+            heading="相关新闻",
+        ),
     ]
     promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
@@ -178,7 +185,7 @@ class CampaignPage(BasePage, RoutablePageMixin, Page):
 
         The feed of the campaign and the `news/` listing both use this.
         """
-        picked_ids = []
+        picked_ids = [link.article_id for link in self.related_articles.all() if link.article_id]
         return related_news_queryset(self.news_tag, picked_ids)
 
     def latest_news(self):
@@ -220,7 +227,7 @@ class CampaignPage(BasePage, RoutablePageMixin, Page):
     @path("news/", name="news")
     def news_listing(self, request):
         """Every related article, paginated with the site's listing rules."""
-        context_overrides = ListingMixin.get_listing_context(self, request)
+        context_overrides = self.get_listing_context(request)
         return self.render(
             request, template="campaigns/campaign_news.html", context_overrides=context_overrides
         )
@@ -235,6 +242,11 @@ class CampaignPage(BasePage, RoutablePageMixin, Page):
         if event is None:
             raise Http404("没有找到这项活动安排。")
         return calendar_response(request, self, [event], filename=f"{self.slug}-{event.pk}.ics")
+
+    feed_group = "专题活动"
+
+    def get_feed_description(self):
+        return self.search_description or f"“{self.title}”专题的相关新闻"
 
     # Meta ---------------------------------------------------------------------
 
@@ -301,3 +313,18 @@ class CampaignEvent(Orderable):
 
     def ics_url(self):
         return self.page.url + self.page.reverse_subpage("event_ics", kwargs={"event_uid": self.uid})
+
+
+class CampaignRelatedArticle(Orderable):
+    """A hand-picked article shown with the campaign, whatever its tags."""
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(
+        "news.ArticlePage", verbose_name="新闻", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "精选新闻"
+        verbose_name_plural = "精选新闻"
