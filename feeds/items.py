@@ -16,6 +16,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
+from wagtail.blocks import StreamValue, StructValue
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -29,7 +30,7 @@ TAG_URI_DATE = getattr(settings, "FEEDS_TAG_URI_DATE", "2026")
 @dataclass
 class Enclosure:
     url: str
-    length: int
+    length: str
     mime_type: str
 
 
@@ -64,7 +65,7 @@ def beijing(value):
         return None
     if timezone.is_naive(value):
         value = timezone.make_aware(value, BEIJING)
-    return value.astimezone(BEIJING)
+    return value.astimezone(BEIJING).replace(microsecond=0)
 
 
 def publish_time(page):
@@ -86,7 +87,16 @@ def _image_enclosure(request, image):
         except (OSError, ValueError):
             return None
     mime_type = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
-    return Enclosure(_absolute(request, image.file.url), int(length), mime_type)
+    return Enclosure(_absolute(request, image.file.url), str(int(length)), mime_type)
+
+
+def _image_html(image, alt, caption=""):
+    """One plain <img> of the original file: feed readers ignore <picture> sources,
+    and rendering the site's responsive renditions here would cost a rendition each."""
+    html = f'<img src="{escape(image.file.url)}" alt="{escape(alt or image.title)}">'
+    return (
+        f"<figure>{html}<figcaption>{escape(caption)}</figcaption></figure>" if caption else f"<p>{html}</p>"
+    )
 
 
 def _body_html(page, request):
@@ -95,9 +105,19 @@ def _body_html(page, request):
     body = getattr(page, "body", None)
     if body is None:
         return ""
-    if hasattr(body, "render_as_block"):
-        return body.render_as_block(context={"request": request, "page": page})
-    return str(body)
+    if not isinstance(body, StreamValue):
+        return str(body)
+    context = {"request": request, "page": page}
+    parts = []
+    for child in body:
+        value = child.value
+        image = value.get("image") if isinstance(value, StructValue) else None
+        if image is not None and hasattr(image, "file"):
+            alt = getattr(image, "contextual_alt_text", "") or image.title
+            parts.append(_image_html(image, alt, value.get("caption", "")))
+        else:
+            parts.append(child.render(context=context))
+    return "\n".join(parts)
 
 
 def _summary(page, body_html):
@@ -114,11 +134,8 @@ def _content_html(page, request, link, body_html, image, source_name):
     if subtitle:
         parts.append(f"<p><strong>{escape(subtitle)}</strong></p>")
     if image is not None:
-        caption = getattr(page, "lead_image_caption", "") or image.title
-        parts.append(
-            f'<p><img src="{escape(image.file.url)}" alt="{escape(caption)}"></p>'
-            + (f"<p>{escape(caption)}</p>" if getattr(page, "lead_image_caption", "") else "")
-        )
+        alt = getattr(page, "lead_image_alt", "") or image.title
+        parts.append(_image_html(image, alt, getattr(page, "lead_image_caption", "")))
     parts.append(str(body_html))
     if source_name:
         source_url = getattr(page, "source_url", "")

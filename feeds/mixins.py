@@ -23,7 +23,7 @@ from home.models import SiteSettings
 
 from .rendering import render_feed
 
-__all__ = ["FeedLink", "FeedMixin", "render_feed"]
+__all__ = ["FeedLink", "FeedMixin", "FeedSource", "render_feed"]
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -41,6 +41,23 @@ class FeedLink:
     @property
     def flavour(self):
         return "Atom" if self.content_type == ATOM_TYPE else "RSS"
+
+
+@dataclass
+class FeedSource:
+    """A listing with its RSS and Atom feed, one row on the 订阅 page and one OPML outline."""
+
+    title: str
+    html_url: str
+    rss_url: str
+    atom_url: str
+
+    @property
+    def links(self):
+        return [
+            FeedLink(self.title, self.rss_url, RSS_TYPE, self.html_url),
+            FeedLink(self.title + "（Atom）", self.atom_url, ATOM_TYPE, self.html_url),
+        ]
 
 
 class FeedMixin(RoutablePageMixin):
@@ -77,14 +94,18 @@ class FeedMixin(RoutablePageMixin):
     def feed_atom(self, request):
         return self.serve_feed(request, "atom")
 
-    def get_feed_links(self, request=None):
-        """RSS and Atom links of this page's own feed."""
+    def get_feed_source(self, request=None):
         base = self.get_url(request) or self.url
-        title = self.get_feed_title(request)
-        return [
-            FeedLink(title, base + self.reverse_subpage("feed_rss"), RSS_TYPE, base),
-            FeedLink(title + "（Atom）", base + self.reverse_subpage("feed_atom"), ATOM_TYPE, base),
-        ]
+        return FeedSource(
+            self.get_feed_title(request),
+            base,
+            base + self.reverse_subpage("feed_rss"),
+            base + self.reverse_subpage("feed_atom"),
+        )
+
+    def get_feed_links(self, request=None):
+        """RSS and Atom links of this page's own feed, for discovery."""
+        return self.get_feed_source(request).links
 
     def get_cached_paths(self):
         # frontend_cache purges these with the page itself on publish.

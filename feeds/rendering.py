@@ -54,7 +54,8 @@ def visible_items(queryset, limit):
     """The first `limit` live, public items whose publish time has come, as specific pages."""
     now = timezone.now()
     if isinstance(queryset, PageQuerySet):
-        queryset = queryset.live().public()
+        # Listings defer the body; the feed needs it, so load it with the rows.
+        queryset = queryset.defer(None).live().public()
         if any(f.name == "display_date" for f in queryset.model._meta.get_fields()):
             queryset = queryset.filter(display_date__lte=now)
         else:

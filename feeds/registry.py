@@ -1,0 +1,89 @@
+"""Which feeds exist: the site feed and every page that carries `FeedMixin`.
+
+The 订阅 page, the OPML file and feed discovery all ask this module, so a new
+listing page type with `FeedMixin` appears everywhere without further work.
+Pages may add feeds of their sub-listings (tags, …) by defining
+`get_extra_feed_sources(request)` returning [(group title, [FeedSource, …]), …].
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, Site, get_page_models
+
+from home.models import SiteSettings
+
+from .mixins import FeedMixin, FeedSource
+
+
+def feed_page_models():
+    return [model for model in get_page_models() if issubclass(model, FeedMixin)]
+
+
+def item_page_models():
+    return [model for model in get_page_models() if getattr(model, "listed_in_latest", False)]
+
+
+def site_name_for(request):
+    site_settings = SiteSettings.for_request(request) if request is not None else None
+    return getattr(site_settings, "site_name", "") or settings.WAGTAIL_SITE_NAME
+
+
+def site_items_queryset(request):
+    """Everything the site publishes as items (page types with `listed_in_latest`), newest first."""
+    models = item_page_models()
+    if not models:
+        return Page.objects.none()
+    site = Site.find_for_request(request)
+    queryset = Page.objects.type(*models).live().public().filter(first_published_at__lte=timezone.now())
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page)
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def site_feed_source(request=None):
+    title = site_name_for(request)
+    return FeedSource(f"{title}：全部更新", "/", reverse("feeds:site_rss"), reverse("feeds:site_atom"))
+
+
+def site_feed_links(request=None):
+    return site_feed_source(request).links
+
+
+def feed_pages(request):
+    """Live, public pages with their own feed, in tree order, as specific pages."""
+    models = feed_page_models()
+    if not models:
+        return []
+    queryset = Page.objects.type(*models).live().public()
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page, inclusive=True)
+    return list(queryset.order_by("path").specific())
+
+
+def grouped_feeds(request):
+    """[(group title, [FeedSource, …]), …] for the 订阅 page and OPML.
+
+    Pages are grouped by `feed_group` (default: the page type's verbose name).
+    """
+    by_group = {"全站": [site_feed_source(request)]}
+    for page in feed_pages(request):
+        group = getattr(page, "feed_group", "") or str(page._meta.verbose_name)
+        by_group.setdefault(group, []).append(page.get_feed_source(request))
+        if hasattr(page, "get_extra_feed_sources"):
+            for extra_group, sources in page.get_extra_feed_sources(request):
+                by_group.setdefault(extra_group, []).extend(sources)
+    return [(group, sources) for group, sources in by_group.items() if sources]
+
+
+def nearest_feed_links(page, request):
+    """The page's own feed, else its nearest ancestor's, else the site feed."""
+    if isinstance(page, FeedMixin):
+        return page.get_feed_links(request)
+    models = feed_page_models()
+    if isinstance(page, Page) and models:
+        ancestor = Page.objects.ancestor_of(page).type(*models).live().order_by("-depth").specific().first()
+        if ancestor is not None:
+            return ancestor.get_feed_links(request)
+    return site_feed_links(request)
