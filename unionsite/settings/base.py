@@ -207,9 +207,40 @@ WAGTAILDOCS_EXTENSIONS = [
     "ofd",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Chinese full-text search (search/backends): Wagtail's database backend (SQLite
+# FTS5 or PostgreSQL, chosen by the database engine) with jieba word segmentation
+# at indexing and query time. After changing the dictionary or bulk-importing,
+# rebuild with `python manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends"},
 }
+# A site that outgrows the database backend switches by configuration to
+# Elasticsearch/OpenSearch with a Chinese analyser (plugin analysis-ik, or the
+# bundled analysis-smartcn), e.g. with ELASTICSEARCH_URL set:
+#
+# WAGTAILSEARCH_BACKENDS = {
+#     "default": {
+#         "BACKEND": "wagtail.search.backends.elasticsearch8",  # or opensearch2 / opensearch3
+#         "URLS": [os.environ["ELASTICSEARCH_URL"]],
+#         "INDEX": "unionsite",
+#         "TIMEOUT": 5,
+#         "INDEX_SETTINGS": {
+#             "settings": {
+#                 "analysis": {
+#                     "analyzer": {
+#                         # ik_max_word indexes every word and sub-word (like our cut),
+#                         # ik_smart gives the coarse cut for queries. With smartcn use
+#                         # "type": "smartcn" for both instead.
+#                         "default": {"type": "custom", "tokenizer": "ik_max_word"},
+#                         "default_search": {"type": "custom", "tokenizer": "ik_smart"},
+#                     }
+#                 }
+#             }
+#         },
+#     }
+# }
+# then `python manage.py update_index`. The IK plugin's custom dictionary can be fed
+# from `python manage.py export_search_dictionary` (our union terms and site names).
 
 # CDN purge on publish. Configure FRONTEND_CACHE_PURGE_URL (an HTTP PURGE
 # endpoint, e.g. Varnish or a CDN's compatible gateway) in production.

@@ -1,0 +1,23 @@
+"""Keep the segmenter's dictionary in step with the site's names.
+
+`pre_save` runs before the search index is updated for the same object (that
+happens on post_save / publish), so a new worker's name is already one word when
+their own page is indexed. Pages saved earlier that mention the name keep their
+old segmentation until `update_index`; queries still find them through the
+"all parts" fallback in `search.segmentation` (see README, 检索).
+"""
+
+from django.db.models.signals import pre_save
+
+from search.dictionary import is_source_model, words_of
+from search.segmentation import segmenter
+
+
+def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
+    if raw or not is_source_model(sender):
+        return
+    segmenter.add_words(words_of(instance))
+
+
+def connect():
+    pre_save.connect(add_name_to_dictionary, dispatch_uid="search.add_name_to_dictionary")
