@@ -1,5 +1,104 @@
-"""Context of the article page: section, prev/next, related reading, counts, QR code."""
+"""Everything the article page shows around the article itself.
+
+Each block costs a fixed number of queries, whatever the number of articles:
+section (1), previous/next (2), tags (1), related reading (2-3), view count (1);
+the most-read list and the QR code come from the cache.
+"""
+
+from django.db.models import Q
+
+from .models import ArticlePage, ArticleTag
+from .stats import most_read_this_week, total_views
+
+RELATED_COUNT = 6
+# Fields a link to an article needs; listings never load the body.
+LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date", "live", "locale_id")
+
+
+def article_links(queryset):
+    return queryset.only(*LINK_FIELDS)
+
+
+def sibling_articles(article):
+    """Published articles in the same section as `article`."""
+    parent_path = article.path[: -article.steplen]
+    return ArticlePage.objects.published().filter(path__startswith=parent_path, depth=article.depth)
+
+
+def previous_and_next(article):
+    if not article.display_date:
+        return None, None
+    siblings = article_links(sibling_articles(article).exclude(pk=article.pk))
+    date, pk = article.display_date, article.pk
+    older = (
+        siblings.filter(Q(display_date__lt=date) | Q(display_date=date, pk__lt=pk))
+        .order_by("-display_date", "-pk")
+        .first()
+    )
+    newer = (
+        siblings.filter(Q(display_date__gt=date) | Q(display_date=date, pk__gt=pk))
+        .order_by("display_date", "pk")
+        .first()
+    )
+    return older, newer
+
+
+def related_articles(article, tag_ids, count=RELATED_COUNT):
+    """Hand-picked articles in editor order, then the newest articles sharing a tag."""
+    chosen_ids = list(article.related_links.order_by("sort_order").values_list("article_id", flat=True))
+    related = []
+    if chosen_ids:
+        by_id = {
+            item.pk: item for item in article_links(ArticlePage.objects.published().filter(pk__in=chosen_ids))
+        }
+        related = [by_id[pk] for pk in chosen_ids if pk in by_id][:count]
+    if len(related) < count and tag_ids:
+        sharing = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        more = (
+            article_links(ArticlePage.objects.published())
+            .filter(pk__in=sharing)
+            .exclude(pk__in=[article.pk, *chosen_ids])
+            .order_by("-display_date", "-pk")[: count - len(related)]
+        )
+        related += list(more)
+    return related
+
+
+def meta_image_url(article, request):
+    """Absolute address of the sharing image (the same rendition the OpenGraph tag uses)."""
+    image = article.get_meta_image()
+    if image is None:
+        return ""
+    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    return request.build_absolute_uri(rendition.url)
 
 
 def article_context(article, request):
-    return {}
+    # The government meta tags (rendered before the body) include the image address.
+    article.meta_image_url = meta_image_url(article, request)
+    tags = article.get_tag_list()
+    older, newer = previous_and_next(article)
+    return {
+        "section": article.get_section(),
+        "article_tags": tags,
+        "previous_article": older,
+        "next_article": newer,
+        "related_articles": related_articles(article, [tag.pk for tag in tags]),
+        "view_count": total_views(article.pk),
+        "most_read": most_read_this_week(),
+        "news_index": news_index_for(article),
+        "meta_image_url": article.meta_image_url,
+    }
+
+
+def news_index_for(article):
+    """The site's news index (tag and archive links point there); None if there is none."""
+    from .models import NewsIndexPage
+
+    site_root_path = article.path[: NewsIndexPage.steplen * 2]
+    return (
+        NewsIndexPage.objects.live()
+        .filter(path__startswith=site_root_path)
+        .only("id", "title", "url_path", "path", "depth")
+        .first()
+    )

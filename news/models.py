@@ -10,11 +10,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from feeds.mixins import FeedMixin
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
@@ -45,8 +46,11 @@ def beijing_range(year, month=None):
     return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
-class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
-    """A 栏目 such as 工会要闻 or 典型案例; lists its articles and those of its sub-sections."""
+class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
+    """A 栏目 such as 工会要闻 or 典型案例; lists its articles and those of its sub-sections.
+
+    BasePage comes before FeedMixin so that its cache headers wrap every route, feeds included.
+    """
 
     intro = models.TextField("栏目介绍", max_length=500, blank=True)
     column_type = models.CharField(
@@ -105,7 +109,7 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
         ]
 
 
-class NewsIndexPage(PinyinSlugMixin, ListingMixin, RoutablePageMixin, BasePage, Page):
+class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     """Site-wide latest news, with tag pages (`tags/<tag>/`) and archives (`<year>/`, `<year>/<month>/`)."""
 
     intro = models.TextField("说明", max_length=500, blank=True)
@@ -142,15 +146,19 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, RoutablePageMixin, BasePage, 
         context = {"listing_heading": heading, **self.get_listing_context(request, queryset), **extra}
         return self.render(request, context_overrides=context, template="news/news_index_page.html")
 
-    @path("")
+    @path("", name="latest")
     def latest(self, request):
         return self.render_listing(request, self.title, self.get_listing_queryset(request))
 
-    @path("tags/<str:tag_slug>/")
-    def tag_listing(self, request, tag_slug):
+    def get_tag(self, tag_slug):
         tag = Tag.objects.filter(slug=tag_slug[:100]).first()
         if tag is None:
             raise Http404("没有这个标签。")
+        return tag
+
+    @path("tags/<str:tag_slug>/", name="tag")
+    def tag_listing(self, request, tag_slug):
+        tag = self.get_tag(tag_slug)
         queryset = self.get_listing_queryset(request, tag=tag)
         context = {"tag": tag, "listing_kind": "tag"}
         response = self.render_listing(request, f"标签：{tag.name}", queryset, **context)
@@ -158,14 +166,21 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, RoutablePageMixin, BasePage, 
             raise Http404("这个标签下还没有文章。")
         return response
 
-    @re_path(r"^(?P<year>\d{4})/$")
+    @path("tags/<str:tag_slug>/feed/", name="tag_feed")
+    def tag_feed(self, request, tag_slug):
+        tag = self.get_tag(tag_slug)
+        link = self.get_url(request) + self.reverse_subpage("tag", args=[tag.slug])
+        queryset = self.get_listing_queryset(request, tag=tag)
+        return self.serve_feed(request, "rss", queryset=queryset, title=f"标签：{tag.name}", link=link)
+
+    @re_path(r"^(?P<year>\d{4})/$", name="year")
     def year_archive(self, request, year):
         year = self.valid_year(year)
         queryset = self.get_listing_queryset(request, year=year)
         context = {"archive_year": year, "listing_kind": "archive"}
         return self.render_listing(request, f"{year}年文章", queryset, **context)
 
-    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$")
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month_archive(self, request, year, month):
         year, month = self.valid_year(year), int(month)
         if not 1 <= month <= 12:
@@ -311,6 +326,12 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
     def get_og_type(self):
         return "article"
 
+    def get_tag_list(self):
+        """Tags in name order (one query, remembered on the instance)."""
+        if not hasattr(self, "_tag_list"):
+            self._tag_list = sorted(self.tags.all(), key=lambda tag: tag.name)
+        return self._tag_list
+
     def get_section(self):
         """The parent 栏目 (one query, remembered on the instance)."""
         if not hasattr(self, "_section"):
@@ -332,7 +353,7 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
             ),
             ("ContentSource", self.source_name or site_name),
         ]
-        keywords = self.seo_keywords or ",".join(tag.name for tag in self.tags.all())
+        keywords = self.seo_keywords or ",".join(tag.name for tag in self.get_tag_list())
         optional = [
             ("Keywords", keywords),
             ("Author", ",".join(self.author_list)),

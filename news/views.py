@@ -1,0 +1,30 @@
+"""The view-count endpoint: the only place a reader's visit writes to the database."""
+
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .models import ArticlePage
+from .stats import record_view, should_count, total_views
+
+
+def client_address(request):
+    # Behind the reverse proxy the first X-Forwarded-For entry is the reader.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    return address[:64] or "unknown"
+
+
+# No CSRF token: article pages are cached publicly and carry none. A forged
+# request can do no more than a reader's visit does, and it is rate limited.
+@csrf_exempt
+@never_cache
+@require_POST
+def count_view(request, page_id):
+    if not ArticlePage.objects.published().filter(pk=page_id).exists():
+        raise Http404("没有这篇文章。")
+    counted = should_count(client_address(request), page_id)
+    if counted:
+        record_view(page_id)
+    return JsonResponse({"views": total_views(page_id), "counted": counted})
