@@ -273,6 +273,7 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
         FieldPanel("tags"),
         FieldPanel("is_headline"),
         InlinePanel("related_links", label="相关阅读（手动指定）"),
+        InlinePanel("worker_links", label="相关劳模"),
     ]
     promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
     search_fields = Page.search_fields + [

@@ -1,0 +1,332 @@
+"""The 劳模风采 index and the model-worker profile page."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from feeds.mixins import FeedMixin
+from home.blocks import BodyStreamBlock
+from home.listing import ListingMixin
+from home.mixins import BasePage
+
+from ..pinyin import pinyin_sort_key
+from ..privacy import personal_data_problems, strings_in
+from .choices import ETHNICITY_CHOICES, MONTH_CHOICES, Education, Gender, HonourLevel, PoliticalStatus
+
+
+class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
+    """劳模风采: a filterable portrait grid of the profiles below it, with a feed of new profiles.
+
+    BasePage comes before FeedMixin so that its cache headers wrap the feed routes too.
+    """
+
+    intro = models.TextField("导语", blank=True, max_length=500)
+    listing_per_page = 24
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    subpage_types = ["workers.WorkerPage"]
+
+    class Meta:
+        verbose_name = "劳模风采栏目"
+        verbose_name_plural = "劳模风采栏目"
+
+    def profiles(self):
+        """Live, public profiles of this index (no ordering, no deferral yet)."""
+        return WorkerPage.objects.child_of(self).live().public()
+
+    def get_listing_queryset(self, request):
+        """Profiles in the order of their newest honour; feeds reuse this."""
+        from ..filters import ordered
+
+        return ordered(self.profiles(), "recent")
+
+    def get_feed_queryset(self, request):
+        """Feed readers want new profiles first, whatever the honours."""
+        return self.profiles().order_by("-first_published_at", "-pk").defer_streamfields()
+
+    def get_feed_description(self):
+        return self.search_description or self.intro or "新发布的劳动模范和先进工作者风采"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import WorkerFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = WorkerFilters(request, self.profiles())
+        context["filters"] = filters
+        context["facets"] = filters.facets()
+        context.update(self.get_listing_context(request, filters.results()))
+        context["query_prefix"] = filters.query_string()
+        return context
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_government_meta(self, site_settings=None):
+        meta = super().get_government_meta(site_settings)
+        meta.append(("ColumnName", self.title))
+        if self.get_meta_description():
+            meta.append(("ColumnDescription", self.get_meta_description()))
+        if self.seo_keywords:
+            meta.append(("ColumnKeywords", self.seo_keywords))
+        meta.append(("ColumnType", "劳模风采"))
+        return meta
+
+
+class WorkerPage(BasePage, Page):
+    """One model worker's profile. It deliberately has no ID number, phone or address field."""
+
+    gender = models.CharField("性别", max_length=2, choices=Gender.choices)
+    ethnicity = models.CharField("民族", max_length=10, choices=ETHNICITY_CHOICES, default="汉族")
+    birth_year = models.PositiveSmallIntegerField(
+        "出生年份",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    birth_month = models.PositiveSmallIntegerField("出生月份", null=True, blank=True, choices=MONTH_CHOICES)
+    political_status = models.CharField(
+        "政治面貌", max_length=10, choices=PoliticalStatus.choices, default=PoliticalStatus.MASSES
+    )
+    education = models.CharField("学历", max_length=10, choices=Education.choices, blank=True)
+    employer = models.CharField("工作单位", max_length=120)
+    position = models.CharField("岗位或职务", max_length=120, blank=True)
+    skill = models.CharField(
+        "工种及技能等级", max_length=120, blank=True, help_text="例如：数控铣工 特级技师。"
+    )
+    industry = models.ForeignKey(
+        "workers.Industry",
+        verbose_name="所属行业",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workers",
+    )
+    region = models.ForeignKey(
+        "workers.Region",
+        verbose_name="地区",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workers",
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="肖像",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait_alt = models.CharField(
+        "肖像替代文字",
+        max_length=120,
+        blank=True,
+        help_text="给读屏软件读的说明，例如“某某在车间调试设备”；留空时为“某某的肖像”。",
+    )
+    motto = models.CharField("格言", max_length=200, blank=True)
+    story = StreamField(BodyStreamBlock(), verbose_name="事迹", blank=True)
+    achievements = models.TextField("主要成就", blank=True, help_text="每行一项。")
+    studio_name = models.CharField("劳模创新工作室名称", max_length=120, blank=True)
+    studio_focus = models.CharField("攻关方向", max_length=200, blank=True)
+    studio_achievements = models.TextField("工作室成果", blank=True, help_text="每行一项。")
+    featured = models.BooleanField("在首页展示", default=False)
+
+    # Kept in step on save: sorting by these must not need a join or a computation per row.
+    pinyin_key = models.CharField("姓名拼音", max_length=255, blank=True, editable=False, db_index=True)
+    latest_honour_year = models.PositiveSmallIntegerField(
+        "最近获奖年份", null=True, blank=True, editable=False, db_index=True
+    )
+
+    # Free text an editor types, checked for personal data on every save from the admin.
+    privacy_checked_fields = [
+        "title",
+        "motto",
+        "employer",
+        "position",
+        "skill",
+        "portrait_alt",
+        "achievements",
+        "studio_name",
+        "studio_focus",
+        "studio_achievements",
+        "search_description",
+    ]
+
+    content_panels = [
+        FieldPanel("title", heading="姓名"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("gender"), FieldPanel("ethnicity")]),
+                FieldRowPanel([FieldPanel("birth_year"), FieldPanel("birth_month")]),
+                FieldRowPanel([FieldPanel("political_status"), FieldPanel("education")]),
+            ],
+            heading="基本情况",
+            help_text="只填写公示内容，不填写身份证号、电话和家庭住址。",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("employer"),
+                FieldPanel("position"),
+                FieldPanel("skill"),
+                FieldRowPanel([FieldPanel("industry"), FieldPanel("region")]),
+            ],
+            heading="工作单位与岗位",
+        ),
+        MultiFieldPanel([FieldPanel("portrait"), FieldPanel("portrait_alt")], heading="肖像"),
+        FieldPanel("motto"),
+        InlinePanel("honours", heading="荣誉", label="荣誉", min_num=1),
+        FieldPanel("story"),
+        FieldPanel("achievements"),
+        MultiFieldPanel(
+            [FieldPanel("studio_name"), FieldPanel("studio_focus"), FieldPanel("studio_achievements")],
+            heading="劳模创新工作室（可选）",
+        ),
+        FieldPanel("featured"),
+    ]
+    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("motto"),
+        index.SearchField("employer"),
+        index.SearchField("position"),
+        index.SearchField("skill"),
+        index.SearchField("story"),
+        index.SearchField("achievements"),
+        index.SearchField("studio_name"),
+        index.SearchField("studio_focus"),
+        index.RelatedFields("honours", [index.SearchField("awarding_body")]),
+        index.FilterField("gender"),
+        index.FilterField("ethnicity"),
+    ]
+
+    parent_page_types = ["workers.WorkerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "劳模"
+        verbose_name_plural = "劳模"
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self, *args, **kwargs):
+        self.pinyin_key = pinyin_sort_key(self.title)
+        years = [honour.year for honour in self.honours.all() if honour.year]
+        self.latest_honour_year = max(years) if years else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = set(update_fields) | {"pinyin_key"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.privacy_checked_fields:
+            problems = personal_data_problems(getattr(self, name))
+            if problems:
+                errors[name] = problems
+        story_text = list(strings_in(self.story.get_prep_value())) if self.story else []
+        story_problems = sorted({problem for text in story_text for problem in personal_data_problems(text)})
+        if story_problems:
+            errors["story"] = story_problems
+        if self.birth_month and not self.birth_year:
+            errors["birth_month"] = "填写出生月份时请同时填写出生年份。"
+        if self.birth_year and self.birth_year > timezone.localdate().year:
+            errors["birth_year"] = "出生年份不能晚于今年。"
+        if errors:
+            raise ValidationError(errors)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @cached_property
+    def honour_list(self):
+        """Honours in the editor's order (uses a prefetch when the listing made one)."""
+        return list(self.honours.all())
+
+    @property
+    def timeline(self):
+        """Honours oldest first, for the profile's timeline."""
+        return sorted(self.honour_list, key=lambda honour: (honour.year, honour.sort_order or 0))
+
+    @property
+    def top_honour(self):
+        """The highest-level honour; the newest one among equals."""
+        if not self.honour_list:
+            return None
+        return min(
+            self.honour_list,
+            key=lambda honour: (HonourLevel.rank(honour.level or honour.title.level), -honour.year),
+        )
+
+    @property
+    def birth_display(self):
+        if not self.birth_year:
+            return ""
+        return f"{self.birth_year}年{self.birth_month}月" if self.birth_month else f"{self.birth_year}年"
+
+    @property
+    def portrait_alt_text(self):
+        return self.portrait_alt or f"{self.title}的肖像"
+
+    @property
+    def achievement_lines(self):
+        return [line.strip() for line in self.achievements.splitlines() if line.strip()]
+
+    @property
+    def studio_achievement_lines(self):
+        return [line.strip() for line in self.studio_achievements.splitlines() if line.strip()]
+
+    def related_articles(self):
+        """Live, public, already-dated articles that name this worker, newest first."""
+        from .links import articles_about
+
+        return articles_about(self)
+
+    def feed_entry_overrides(self, request):
+        return {"summary": self.get_meta_description()}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = list(self.related_articles())
+        parent = self.get_parent()
+        context["index_url"] = parent.get_url(request) if parent else ""
+        return context
+
+    def get_meta_description(self):
+        if self.search_description:
+            return self.search_description
+        parts = [self.employer, self.position]
+        top = self.top_honour
+        if top:
+            parts.append(f"{top.year}年获“{top.title.name}”称号")
+        return f"{self.title}，" + "，".join(part for part in parts if part) + "。"
+
+    def get_meta_image(self):
+        return self.social_image or self.portrait
+
+    def get_og_type(self):
+        return "profile"
+
+    def get_government_meta(self, site_settings=None):
+        meta = super().get_government_meta(site_settings)
+        meta.append(("ArticleTitle", self.title))
+        published = self.first_published_at or self.last_published_at
+        if published:
+            meta.append(("PubDate", timezone.localtime(published).strftime("%Y-%m-%d %H:%M")))
+        site_name = getattr(site_settings, "site_name", "") if site_settings else ""
+        if site_name:
+            meta.append(("ContentSource", site_name))
+        if self.seo_keywords:
+            meta.append(("Keywords", self.seo_keywords))
+        meta.append(("Description", self.get_meta_description()))
+        if self.full_url:
+            meta.append(("Url", self.full_url))
+        return meta

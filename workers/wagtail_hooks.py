@@ -1,0 +1,65 @@
+"""Admin menu for the worker vocabularies and the home-page block of featured workers."""
+
+from django.db.models import F
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .filters import with_card_data
+from .models import HonourTitle, Industry, Region, WorkerIndexPage, WorkerPage
+
+HOME_FEATURED_COUNT = 4
+
+
+class VocabularyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class IndustryViewSet(VocabularyViewSet):
+    model = Industry
+    icon = "tag"
+
+
+class RegionViewSet(VocabularyViewSet):
+    model = Region
+    icon = "site"
+
+
+class HonourTitleViewSet(VocabularyViewSet):
+    model = HonourTitle
+    icon = "pick"
+    list_display = ["name", "level", "slug", "sort_order"]
+    list_filter = ["level"]
+
+
+class WorkerVocabularyGroup(SnippetViewSetGroup):
+    menu_label = "劳模词表"
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (HonourTitleViewSet, IndustryViewSet, RegionViewSet)
+
+
+register_snippet(WorkerVocabularyGroup)
+
+
+@hooks.register("union_home_sections")
+def workers_home_section(home_page, request):
+    """A few model workers on the front page: those marked 在首页展示, else the latest honoured."""
+    index = WorkerIndexPage.objects.live().public().descendant_of(home_page).first()
+    if index is None:
+        return None
+    profiles = WorkerPage.objects.child_of(index).live().public()
+    ordering = (F("latest_honour_year").desc(nulls_last=True), "pinyin_key")
+    items = list(with_card_data(profiles.filter(featured=True).order_by(*ordering))[:HOME_FEATURED_COUNT])
+    if not items:
+        items = list(with_card_data(profiles.order_by(*ordering))[:HOME_FEATURED_COUNT])
+    if not items:
+        return None
+    return {
+        "order": 40,
+        "template": "components/home/workers_featured.html",
+        "items": items,
+        "index": index,
+    }
