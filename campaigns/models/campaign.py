@@ -17,6 +17,7 @@ from feeds.mixins import FeedMixin
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
+from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..blocks import KeyFiguresBlock, MilestonesBlock
 from ..ical import calendar_response
@@ -25,7 +26,7 @@ from ..status import CampaignStatus, local_today, status_for, status_rank_expres
 from .signup import CampaignFormPage
 
 
-class CampaignIndexPage(ListingMixin, BasePage, Page):
+class CampaignIndexPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
     """专题活动: running campaigns first, then upcoming ones, then the archive."""
 
     intro = models.CharField("栏目说明", max_length=300, blank=True)
@@ -34,6 +35,7 @@ class CampaignIndexPage(ListingMixin, BasePage, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
+    base_form_class = PinyinSlugPageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
@@ -69,7 +71,7 @@ class CampaignIndexPage(ListingMixin, BasePage, Page):
         ]
 
 
-class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
+class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     """A campaign from launch to results: landing page, events, news, sign-up.
 
     Its listing (and so its RSS/Atom feed) is the campaign's related news.
@@ -110,6 +112,7 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.CampaignFormPage"]
     listed_in_latest = False
+    base_form_class = PinyinSlugPageForm
     # Landing page blocks: short, so the page stays readable on a phone.
     landing_news_count = 6
     listing_per_page = 20
@@ -207,7 +210,10 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
         return self._ordered_events
 
     def signup_pages(self):
-        return list(CampaignFormPage.objects.child_of(self).live().public())
+        pages = list(CampaignFormPage.objects.child_of(self).live().public())
+        for form_page in pages:
+            form_page._campaign = self  # spares is_open() a query for the parent
+        return pages
 
     def milestones_with_state(self):
         """(block, reached) pairs; a milestone is reached once its date has come."""

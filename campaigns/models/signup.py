@@ -6,11 +6,14 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from home.mixins import BasePage
+from home.models import StandardPage
+from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
 from ..protection import register_attempt
@@ -26,6 +29,10 @@ class SignupSubmissionsPanel(FormSubmissionsPanel):
             return self.request.user.has_perm(VIEW_SIGNUPS_PERMISSION) and super().is_shown()
 
 
+class SignupFormPageForm(PinyinSlugPageForm, WagtailAdminFormPageForm):
+    """Pinyin slugs plus the form builder's check for duplicate field labels."""
+
+
 class CampaignFormField(AbstractFormField):
     page = ParentalKey("campaigns.CampaignFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField("字段类型", max_length=16, choices=SIGNUP_FIELD_CHOICES)
@@ -36,7 +43,7 @@ class CampaignFormField(AbstractFormField):
         verbose_name_plural = "表单字段"
 
 
-class CampaignFormPage(BasePage, AbstractForm):
+class CampaignFormPage(PinyinSlugMixin, BasePage, AbstractForm):
     """A sign-up form below a campaign. Submissions are personal data: see wagtail_hooks."""
 
     intro = RichTextField("说明", blank=True, features=["bold", "link", "ul", "ol"])
@@ -52,6 +59,7 @@ class CampaignFormPage(BasePage, AbstractForm):
     )
 
     form_builder = SignupFormBuilder
+    base_form_class = SignupFormPageForm
     # The form carries a CSRF token: it must never sit in a shared cache.
     cache_publicly = False
     parent_page_types = ["campaigns.CampaignPage"]
@@ -96,12 +104,15 @@ class CampaignFormPage(BasePage, AbstractForm):
             (CONSENT_FIELD, "同意隐私声明"),
         ]
 
+    def get_submissions_list_view_class(self):
+        from ..views import CampaignSubmissionsListView
+
+        return CampaignSubmissionsListView
+
     def process_form_submission(self, form):
         return FormSubmission.objects.create(form_data=form.stored_data(), page=self)
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import StandardPage
-
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_campaign()
         context["privacy_page"] = StandardPage.objects.live().filter(slug="privacy").first()

@@ -1,0 +1,73 @@
+"""Admin and site integration: home section, sign-up permission, audit-log actions."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+
+from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage, CampaignIndexPage, CampaignPage
+from .status import running_filter
+from .views import SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
+
+HOME_SECTION_ORDER = 30
+HOME_SECTION_LIMIT = 4
+
+
+@hooks.register("union_home_sections")
+def current_campaigns_home_section(home_page, request):
+    campaigns = list(
+        CampaignPage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(running_filter())
+        .select_related("hero_image")
+        .order_by("-start_date", "-pk")[:HOME_SECTION_LIMIT]
+    )
+    if not campaigns:
+        return None
+    index_page = CampaignIndexPage.objects.live().public().descendant_of(home_page).first()
+    return {
+        "order": HOME_SECTION_ORDER,
+        "template": "components/home/campaigns_current.html",
+        "items": campaigns,
+        "index_page": index_page,
+    }
+
+
+@hooks.register("register_log_actions")
+def register_signup_log_actions(actions):
+    actions.register_action(SIGNUPS_VIEWED, "查看报名信息", "查看了报名信息")
+    actions.register_action(SIGNUPS_EXPORTED, "导出报名信息", "导出了报名信息")
+    actions.register_action(SIGNUPS_PURGED, "删除过期报名信息", "按保存期限删除了过期报名信息")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def restrict_signups_to_signup_managers(user, editable_forms):
+    """Sign-ups are personal data: editing the form page is not enough to read them.
+
+    Users with `campaigns.view_signups` see every campaign form's submissions;
+    everybody else sees none (other form types keep Wagtail's default rule).
+    """
+    form_type = ContentType.objects.get_for_model(CampaignFormPage)
+    if user.has_perm(VIEW_SIGNUPS_PERMISSION):
+        return Page.objects.filter(Q(pk__in=editable_forms.values("pk")) | Q(content_type=form_type))
+    return editable_forms.exclude(content_type=form_type)
+
+
+@hooks.register("register_admin_urls")
+def register_signup_admin_urls():
+    return [path("campaign-signups/", SignupFormsIndexView.as_view(), name="campaigns_signup_forms")]
+
+
+class SignupMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_SIGNUPS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_signup_menu_item():
+    return SignupMenuItem(
+        "活动报名", reverse("campaigns_signup_forms"), name="campaign-signups", icon_name="form", order=710
+    )
