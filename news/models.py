@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from feeds.mixins import FeedMixin
+from feeds.tags import tag_feed_source, tag_sources
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
@@ -160,18 +161,26 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def tag_listing(self, request, tag_slug):
         tag = self.get_tag(tag_slug)
         queryset = self.get_listing_queryset(request, tag=tag)
-        context = {"tag": tag, "listing_kind": "tag"}
+        context = {"tag": tag, "listing_kind": "tag", "feed_links": tag_feed_source(self, tag, request).links}
         response = self.render_listing(request, f"标签：{tag.name}", queryset, **context)
         if not response.context_data["listing"].paginator.count:
             raise Http404("这个标签下还没有文章。")
         return response
 
     @path("tags/<str:tag_slug>/feed/", name="tag_feed")
-    def tag_feed(self, request, tag_slug):
+    def tag_feed(self, request, tag_slug, flavour="rss"):
         tag = self.get_tag(tag_slug)
         link = self.get_url(request) + self.reverse_subpage("tag", args=[tag.slug])
         queryset = self.get_listing_queryset(request, tag=tag)
-        return self.serve_feed(request, "rss", queryset=queryset, title=f"标签：{tag.name}", link=link)
+        return self.serve_feed(request, flavour, queryset=queryset, title=f"标签：{tag.name}", link=link)
+
+    @path("tags/<str:tag_slug>/atom/", name="tag_atom")
+    def tag_atom(self, request, tag_slug):
+        return self.tag_feed(request, tag_slug, flavour="atom")
+
+    def get_extra_feed_sources(self, request=None):
+        """One feed per tag in use, for the 订阅 page and OPML."""
+        return [("标签", tag_sources(self, request))]
 
     @re_path(r"^(?P<year>\d{4})/$", name="year")
     def year_archive(self, request, year):
