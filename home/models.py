@@ -69,15 +69,19 @@ class HomePage(BasePage, Page):
         item_models = [model for model in get_page_models() if getattr(model, "listed_in_latest", False)]
         if not item_models:
             return Page.objects.none()
-        return (
+        pages = (
             Page.objects.type(*item_models)
             .live()
             .public()
             .descendant_of(self)
             .filter(first_published_at__lte=timezone.now())
-            .order_by("-first_published_at")
-            .specific(defer=True)[: self.latest_count]
         )
+        for model in item_models:
+            # Item types with their own display date (articles) name the pages that are not due yet.
+            not_yet_visible = getattr(model, "not_yet_visible", None)
+            if not_yet_visible is not None:
+                pages = pages.exclude(pk__in=not_yet_visible())
+        return pages.order_by("-first_published_at").specific(defer=True)[: self.latest_count]
 
     def home_sections(self, request):
         """Blocks contributed by the apps, in their declared order."""
