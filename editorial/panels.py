@@ -1,0 +1,176 @@
+"""Dashboard panels for editors: my reviews, my items sent back, scheduled items, stale sections."""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+from home.listing import ListingMixin
+
+STALE_AFTER_DAYS = 14
+PANEL_LIMIT = 10
+
+
+class EditorialPanel(Component):
+    """A dashboard table: heading, an explanation when empty, rows of (title, url, note, when)."""
+
+    template_name = "editorial/panels/list_panel.html"
+    heading = ""
+    empty_text = ""
+
+    def get_rows(self, user):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        rows = self.get_rows(user)
+        return {"heading": self.heading, "empty_text": self.empty_text, "rows": rows, "panel_id": self.name}
+
+
+def _edit_url(page_id):
+    return reverse("wagtailadmin_pages:edit", args=[page_id])
+
+
+def _pages_by_id(ids):
+    return {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[int(pk) for pk in ids]).only("id", "title", "draft_title")
+    }
+
+
+class AwaitingMyReviewPanel(EditorialPanel):
+    name = "editorial_awaiting_review"
+    order = 90
+    heading = "待我审核"
+    empty_text = "目前没有等待您审核的稿件。"
+
+    def get_rows(self, user):
+        states = list(
+            TaskState.objects.reviewable_by(user)
+            .filter(status=TaskState.STATUS_IN_PROGRESS)
+            .select_related("task", "workflow_state__requested_by")
+            .order_by("started_at")[:PANEL_LIMIT]
+        )
+        pages = _pages_by_id(state.workflow_state.object_id for state in states)
+        rows = []
+        for state in states:
+            page = pages.get(int(state.workflow_state.object_id))
+            if page is None:
+                continue
+            submitter = state.workflow_state.requested_by
+            rows.append(
+                {
+                    "title": page.get_admin_display_title(),
+                    "url": _edit_url(page.pk),
+                    "note": f"{state.task.name} · 提交人 {submitter.get_username() if submitter else '—'}",
+                    "when": state.started_at,
+                }
+            )
+        return rows
+
+
+class MySentBackPanel(EditorialPanel):
+    name = "editorial_sent_back"
+    order = 95
+    heading = "我被退回的稿件"
+    empty_text = "没有被退回的稿件。"
+
+    def get_rows(self, user):
+        states = list(
+            WorkflowState.objects.filter(requested_by=user, status=WorkflowState.STATUS_NEEDS_CHANGES)
+            .select_related("current_task_state__task", "current_task_state__finished_by")
+            .order_by("-current_task_state__finished_at")[:PANEL_LIMIT]
+        )
+        pages = _pages_by_id(state.object_id for state in states)
+        rows = []
+        for state in states:
+            page = pages.get(int(state.object_id))
+            task_state = state.current_task_state
+            if page is None or task_state is None:
+                continue
+            by = task_state.finished_by.get_username() if task_state.finished_by else "系统"
+            comment = (task_state.comment or "").splitlines()[0] if task_state.comment else ""
+            rows.append(
+                {
+                    "title": page.get_admin_display_title(),
+                    "url": _edit_url(page.pk),
+                    "note": f"{task_state.task.name}退回（{by}）{('：' + comment) if comment else ''}",
+                    "when": task_state.finished_at,
+                }
+            )
+        return rows
+
+
+class ScheduledPanel(EditorialPanel):
+    name = "editorial_scheduled"
+    order = 96
+    heading = "待定时发布"
+    empty_text = "没有已批准、等待定时发布的稿件。"
+
+    def get_rows(self, user):
+        revisions = list(
+            Revision.page_revisions.filter(approved_go_live_at__isnull=False).order_by("approved_go_live_at")[
+                :PANEL_LIMIT
+            ]
+        )
+        pages = _pages_by_id(revision.object_id for revision in revisions)
+        return [
+            {
+                "title": pages[int(revision.object_id)].get_admin_display_title(),
+                "url": _edit_url(int(revision.object_id)),
+                "note": "定时发布",
+                "when": revision.approved_go_live_at,
+            }
+            for revision in revisions
+            if int(revision.object_id) in pages
+        ]
+
+
+def stale_sections(days=STALE_AFTER_DAYS, now=None):
+    """Live section pages (any `ListingMixin` page type) with nothing new published for `days` days.
+
+    One query: each section is annotated with the newest first publication among its live descendants.
+    """
+    now = now or timezone.now()
+    listing_models = [m for m in apps.get_models() if issubclass(m, Page) and issubclass(m, ListingMixin)]
+    if not listing_models:
+        return []
+    newest = (
+        Page.objects.filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True)
+        .order_by("-first_published_at")
+        .values("first_published_at")[:1]
+    )
+    sections = (
+        Page.objects.type(*listing_models)
+        .live()
+        .annotate(newest_item=Subquery(newest))
+        .only("id", "title", "draft_title", "path", "depth")
+        .order_by("path")
+    )
+    cutoff = now - timedelta(days=days)
+    return [section for section in sections if section.newest_item is None or section.newest_item < cutoff]
+
+
+class StaleSectionsPanel(EditorialPanel):
+    name = "editorial_stale_sections"
+    order = 97
+    heading = f"超过 {STALE_AFTER_DAYS} 天未更新的栏目"
+    empty_text = f"所有栏目在最近 {STALE_AFTER_DAYS} 天内都有更新。"
+
+    def get_rows(self, user):
+        return [
+            {
+                "title": section.get_admin_display_title(),
+                "url": reverse("wagtailadmin_explore", args=[section.pk]),
+                "note": "最近更新" if section.newest_item else "栏目下还没有已发布的内容",
+                "when": section.newest_item,
+            }
+            for section in stale_sections()
+        ]
+
+
+EDITORIAL_PANELS = [AwaitingMyReviewPanel, MySentBackPanel, ScheduledPanel, StaleSectionsPanel]
