@@ -9,8 +9,8 @@ from wagtail.signals import page_published, page_unpublished
 
 from .cache import bump_version
 
-# Other apps register `@hooks.register(FEED_PURGE_HOOK)` functions (page) -> iterable of URLs
-# for listings that show `page` outside its ancestors (tags, campaigns, workers).
+# `@hooks.register(FEED_PURGE_HOOK)` functions (page, feed_pages) -> iterable of URLs add the
+# sub-listings that show `page` (tag pages and their feeds, …).
 FEED_PURGE_HOOK = "union_feed_purge_urls"
 
 
@@ -22,38 +22,49 @@ def feed_urls_of(url):
     return [url, base + "feed/", base + "atom/"]
 
 
-def urls_to_purge(page):
-    """Absolute URLs of the listings and feeds that show `page`."""
-    from .mixins import FeedMixin
+def feed_pages_showing(page, unpublished=False):
+    """Live feed pages whose listing contains `page` (after an unpublish: all of them,
+    since the page has already left every listing)."""
     from .registry import feed_page_models
 
-    urls = []
+    feed_pages = Page.objects.type(*feed_page_models()).live().specific()
+    if unpublished:
+        return list(feed_pages)
+    showing = []
+    for feed_page in feed_pages:
+        queryset = feed_page.get_feed_queryset(None)
+        if hasattr(queryset, "filter") and queryset.filter(pk=page.pk).exists():
+            showing.append(feed_page)
+    return showing
+
+
+def urls_to_purge(page, unpublished=False):
+    """Absolute URLs of the page, the listings that show it, and their feeds."""
+    from .mixins import FeedMixin
+
     page = page.specific_deferred if type(page) is Page else page
-    site_root_url = None
-    for ancestor in Page.objects.ancestor_of(page).type(*feed_page_models()).specific():
-        urls += feed_urls_of(ancestor.get_full_url())
+    urls = [page.get_full_url()] if page.get_full_url() else []
+    feed_pages = feed_pages_showing(page, unpublished)
     if isinstance(page, FeedMixin):
-        urls += feed_urls_of(page.get_full_url())
+        feed_pages.append(page)
+    for feed_page in feed_pages:
+        urls += feed_urls_of(feed_page.get_full_url())
     site = page.get_site()
     if site is not None:
-        site_root_url = site.root_url
-        urls += [site_root_url + "/", site_root_url + "/feed/", site_root_url + "/atom/"]
+        urls += [site.root_url + "/", site.root_url + "/feed/", site.root_url + "/atom/"]
     for hook in hooks.get_hooks(FEED_PURGE_HOOK):
-        urls += [url for url in hook(page) if url]
-    return list(dict.fromkeys(urls))
-
-
-def refresh_feeds_for(page):
-    bump_version()
-    purge_urls_from_cache(urls_to_purge(page))
+        urls += [url for url in hook(page, feed_pages) if url]
+    return [url for url in dict.fromkeys(urls) if url]
 
 
 def on_page_published(sender, instance, **kwargs):
-    refresh_feeds_for(instance)
+    bump_version()
+    purge_urls_from_cache(urls_to_purge(instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    refresh_feeds_for(instance)
+    bump_version()
+    purge_urls_from_cache(urls_to_purge(instance, unpublished=True))
 
 
 def on_page_deleted(sender, instance, **kwargs):
