@@ -1,0 +1,133 @@
+"""Section listing, the site-wide index, tag pages and archives as a reader sees them."""
+
+import datetime
+import re
+from urllib.parse import quote
+
+import pytest
+from django.utils import timezone
+
+from news.factories import make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def titles_in(response):
+    return re.findall(r'class="news-item__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_section_lists_newest_first_with_date_and_summary(client, section, article_factory):
+    article_factory("较早的文章", days_ago=5, summary="较早文章的摘要")
+    article_factory("最新的文章", days_ago=1)
+    response = client.get(section.url)
+    assert response.status_code == 200
+    assert titles_in(response) == ["最新的文章", "较早的文章"]
+    assert "较早文章的摘要" in response.content.decode()
+    assert response["Cache-Control"].startswith("public") or "public" in response["Cache-Control"]
+
+
+def test_parent_section_also_lists_articles_of_its_subsection(client, section, article_factory):
+    sub = make_section(section, "市州工会")
+    article_factory("子栏目里的文章", parent=sub)
+    assert "子栏目里的文章" in titles_in(client.get(section.url))
+    assert "市州工会" in client.get(section.url).content.decode()
+
+
+@pytest.fixture
+def twenty_five(article_factory):
+    return [article_factory(f"分页文章{n:02d}", days_ago=n) for n in range(1, 26)]
+
+
+def test_section_pages_twenty_articles_a_page(client, section, twenty_five):
+    first = client.get(section.url)
+    assert len(titles_in(first)) == 20
+    assert "第 1 / 2 页，共 25 条" in first.content.decode()
+    second = client.get(section.url + "?page=2")
+    assert titles_in(second) == [f"分页文章{n:02d}" for n in range(21, 26)]
+
+
+@pytest.mark.parametrize("raw", ["abc", "0", "-1", "", "1e3", "２", "%00"])
+def test_garbage_page_numbers_give_the_first_page(client, section, twenty_five, raw):
+    response = client.get(section.url, {"page": raw})
+    assert response.status_code == 200
+    assert titles_in(response)[0] == "分页文章01"
+
+
+@pytest.mark.parametrize("raw", ["3", "99999", "99999999999999999999"])
+def test_page_past_the_end_is_404(client, section, twenty_five, raw):
+    assert client.get(section.url, {"page": raw}).status_code == 404
+
+
+def test_news_index_lists_articles_of_every_section(client, site_root, news_index, section, article_factory):
+    other = make_section(site_root, "劳动保护")
+    article_factory("要闻一篇")
+    article_factory("劳动保护一篇", parent=other, days_ago=2)
+    assert titles_in(client.get(news_index.url)) == ["要闻一篇", "劳动保护一篇"]
+
+
+def test_tag_page_lists_only_tagged_articles(client, news_index, article_factory):
+    article_factory("农民工入会的新闻", tags=["农民工入会"])
+    article_factory("劳模的新闻", tags=["劳模"])
+    response = client.get(news_index.url + "tags/" + quote("农民工入会") + "/")
+    assert response.status_code == 200
+    assert titles_in(response) == ["农民工入会的新闻"]
+    assert "标签：农民工入会" in response.content.decode()
+
+
+def test_article_links_to_its_tag_pages(client, news_index, article_factory):
+    article = article_factory("带标签的文章", tags=["12351"])
+    html = client.get(article.url).content.decode()
+    assert f'href="{news_index.url}tags/12351/"' in html
+    assert client.get(news_index.url + "tags/12351/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["tags/no-such-tag/", "tags/%3Cscript%3E/", "tags/" + "x" * 300 + "/"])
+def test_unknown_tag_is_404(client, news_index, article_factory, path):
+    article_factory(tags=["劳模"])
+    assert client.get(news_index.url + path).status_code == 404
+
+
+def test_tag_used_only_by_a_draft_is_404(client, news_index, article_factory):
+    article_factory("草稿", tags=["内部标签"], live=False)
+    assert client.get(news_index.url + "tags/" + quote("内部标签") + "/").status_code == 404
+
+
+def beijing(*args):
+    return timezone.make_aware(datetime.datetime(*args), timezone.get_fixed_timezone(8 * 60))
+
+
+def test_year_and_month_archives(client, news_index, article_factory):
+    article_factory("二〇一五年十二月", display_date=beijing(2015, 12, 8, 10))
+    article_factory("二〇一五年三月", display_date=beijing(2015, 3, 2, 10))
+    article_factory("二〇一六年一月", display_date=beijing(2016, 1, 5, 10))
+    assert titles_in(client.get(news_index.url + "2015/")) == ["二〇一五年十二月", "二〇一五年三月"]
+    assert titles_in(client.get(news_index.url + "2015/12/")) == ["二〇一五年十二月"]
+    assert titles_in(client.get(news_index.url + "2015/03/")) == ["二〇一五年三月"]
+
+
+def test_archive_months_follow_beijing_time(client, news_index, article_factory):
+    # 00:30 on 1 January in Beijing is still 31 December in UTC.
+    article_factory("新年第一篇", display_date=beijing(2026, 1, 1, 0, 30))
+    assert titles_in(client.get(news_index.url + "2026/1/")) == ["新年第一篇"]
+    assert titles_in(client.get(news_index.url + "2025/12/")) == []
+
+
+def test_empty_archive_says_so(client, news_index, article_factory):
+    article_factory()
+    response = client.get(news_index.url + "2016/")
+    assert response.status_code == 200
+    assert "这段时间没有发布文章" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["2015/13/", "2015/0/", "2015/00/", "0/", "0000/", "1800/", "9999/", "2015/1/2/"]
+)
+def test_impossible_archives_are_404(client, news_index, article_factory, path):
+    article_factory()
+    assert client.get(news_index.url + path).status_code == 404
+
+
+def test_archive_pagination_keeps_bad_page_harmless(client, news_index, article_factory):
+    article_factory(display_date=beijing(2020, 5, 1, 9))
+    assert client.get(news_index.url + "2020/?page=abc").status_code == 200
+    assert client.get(news_index.url + "2020/?page=50").status_code == 404
