@@ -1,9 +1,11 @@
 """Functions that create worker vocabularies and profiles: shared by demo content, bulk content and tests."""
 
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from news.slugs import pinyin_slug
+
 from .models import HonourLevel, HonourTitle, Industry, Region, WorkerHonour, WorkerIndexPage, WorkerPage
-from .pinyin import pinyin_slug
 
 REGIONS = [
     ("西宁市", "xining"),
@@ -60,7 +62,7 @@ def ensure_vocabularies():
 
 
 def make_index(parent, title="劳模风采", slug="laomo", publish=True, **fields):
-    index = WorkerIndexPage(title=title, slug=slug, show_in_menus=True, **fields)
+    index = WorkerIndexPage(title=title, slug=slug, show_in_menus=True, live=publish, **fields)
     parent.add_child(instance=index)
     if publish:
         index.save_revision().publish()
@@ -87,11 +89,13 @@ def unique_child_slug(parent, base):
     return slug
 
 
-def make_worker(index, name, honours, publish=True, slug=None, story=(), **fields):
+def make_worker(index, name, honours, publish=True, slug=None, story=(), with_revision=False, **fields):
     """A profile under `index`.
 
     `honours` is a list of (title slug or HonourTitle, year[, awarding body[, level]]);
-    `industry` / `region` may be given as slugs.
+    `industry` / `region` may be given as slugs. Published profiles are created live
+    directly (fast: tests and bulk content); `with_revision` publishes through a revision
+    as the admin does, so the demo's editors see a history.
     """
     for key, model in (("industry", Industry), ("region", Region)):
         if isinstance(fields.get(key), str):
@@ -115,7 +119,12 @@ def make_worker(index, name, honours, publish=True, slug=None, story=(), **field
             )
         )
     worker.slug = worker.slug or unique_child_slug(index, pinyin_slug(name))
+    worker.live = publish and not with_revision
+    if worker.live:
+        worker.first_published_at = worker.last_published_at = timezone.now()
     index.add_child(instance=worker)
-    if publish:
-        worker.save_revision().publish()
+    if publish and with_revision:
+        worker.save_revision(log_action=False).publish(log_action=False)
+    elif not publish:
+        worker.save_revision(log_action=False)
     return WorkerPage.objects.get(pk=worker.pk)

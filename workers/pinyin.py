@@ -1,9 +1,7 @@
-"""Pinyin keys: names sort the way a Chinese reader expects (拼音顺序), and
-vocabulary slugs are readable in shared URLs."""
+"""Pinyin sort keys: names sort the way a Chinese reader expects (拼音顺序).
 
-import re
+Slugs come from `news.slugs.pinyin_slug`, the site's one slug speller."""
 
-from django.utils.text import slugify
 from pypinyin import Style, lazy_pinyin
 
 # Surnames whose everyday reading differs from the character's common reading.
@@ -39,11 +37,3 @@ def pinyin_sort_key(name):
     if name[0] in SURNAME_READINGS and syllables:
         syllables[0] = SURNAME_READINGS[name[0]]
     return " ".join(syllable.lower() for syllable in syllables)[:255]
-
-
-def pinyin_slug(text, max_length=60):
-    """'海西蒙古族藏族自治州' -> 'haixi-menggu-zu-...' style slug for URLs (ASCII only)."""
-    syllables = lazy_pinyin(text or "", errors=lambda chars: list(chars))
-    slug = slugify("-".join(syllables))
-    slug = re.sub(r"-{2,}", "-", slug).strip("-")
-    return slug[:max_length].strip("-") or "item"

@@ -14,13 +14,14 @@ from feeds.mixins import FeedMixin
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
+from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..pinyin import pinyin_sort_key
 from ..privacy import personal_data_problems, strings_in
 from .choices import ETHNICITY_CHOICES, MONTH_CHOICES, Education, Gender, HonourLevel, PoliticalStatus
 
 
-class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
+class WorkerIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     """劳模风采: a filterable portrait grid of the profiles below it, with a feed of new profiles.
 
     BasePage comes before FeedMixin so that its cache headers wrap the feed routes too.
@@ -34,6 +35,7 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     subpage_types = ["workers.WorkerPage"]
+    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "劳模风采栏目"
@@ -81,7 +83,7 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         return meta
 
 
-class WorkerPage(BasePage, Page):
+class WorkerPage(PinyinSlugMixin, BasePage, Page):
     """One model worker's profile. It deliberately has no ID number, phone or address field."""
 
     gender = models.CharField("性别", max_length=2, choices=Gender.choices)
@@ -210,6 +212,7 @@ class WorkerPage(BasePage, Page):
 
     parent_page_types = ["workers.WorkerIndexPage"]
     subpage_types = []
+    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "劳模"

@@ -3,7 +3,8 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from ..pinyin import pinyin_slug
+from news.slugs import pinyin_slug
+
 from .choices import HonourLevel
 
 
