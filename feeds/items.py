@@ -2,8 +2,10 @@
 
 Item pages follow the news contract (`summary`, `lead_image`, `body`,
 `authors`, `source_name`, `source_url`, `display_date`, `tags`); other page
-types fall back to Wagtail's own fields, and any page can adjust its entry by
-defining `feed_entry_overrides(request)` returning a dict of FeedEntry fields.
+types are read through the same names' counterparts below (a worker's
+`portrait` and `story`) and the SEO description every page has; any page can
+adjust its entry by defining `feed_entry_overrides(request)` returning a dict
+of FeedEntry fields.
 """
 
 import mimetypes
@@ -23,6 +25,9 @@ from wagtail.models import Page, Site
 from .html import make_feed_html
 
 BEIJING = ZoneInfo("Asia/Shanghai")
+# The item's main picture and its body, by the names the page types use.
+IMAGE_FIELDS = ("lead_image", "portrait", "hero_image")
+BODY_FIELDS = ("body", "story")
 # Date part of our tag: URIs (RFC 4151). Fixed so that guids never change.
 TAG_URI_DATE = getattr(settings, "FEEDS_TAG_URI_DATE", "2026")
 
@@ -102,7 +107,7 @@ def _image_html(image, alt, caption=""):
 def _body_html(page, request):
     if hasattr(page, "get_feed_body_html"):
         return page.get_feed_body_html(request)
-    body = getattr(page, "body", None)
+    body = next((getattr(page, name) for name in BODY_FIELDS if hasattr(page, name)), None)
     if body is None:
         return ""
     if not isinstance(body, StreamValue):
@@ -121,7 +126,9 @@ def _body_html(page, request):
 
 
 def _summary(page, body_html):
-    text = getattr(page, "summary", "") or getattr(page, "search_description", "") or ""
+    text = getattr(page, "summary", "") or page.search_description
+    if not text and hasattr(page, "get_meta_description"):
+        text = page.get_meta_description()
     if not text:
         text = Truncator(" ".join(strip_tags(body_html).split())).chars(140)
     return str(text)
@@ -134,7 +141,7 @@ def _content_html(page, request, link, body_html, image, source_name):
     if subtitle:
         parts.append(f"<p><strong>{escape(subtitle)}</strong></p>")
     if image is not None:
-        alt = getattr(page, "lead_image_alt", "") or image.title
+        alt = getattr(page, "lead_image_alt", "") or getattr(page, "portrait_alt", "") or image.title
         parts.append(_image_html(image, alt, getattr(page, "lead_image_caption", "")))
     parts.append(str(body_html))
     if source_name:
@@ -156,6 +163,10 @@ def _tag_names(page):
     return [tag.name for tag in tags.all()]
 
 
+def image_id_of(page):
+    return next((getattr(page, f"{name}_id") for name in IMAGE_FIELDS if hasattr(page, f"{name}_id")), None)
+
+
 def _prefetch(pages):
     """Tags and lead images for a mixed list of pages, a few queries in all."""
     by_class = {}
@@ -164,7 +175,7 @@ def _prefetch(pages):
     for model, group in by_class.items():
         if hasattr(model, "tags") and hasattr(model.tags, "through"):
             prefetch_related_objects(group, "tags")
-    image_ids = {getattr(page, "lead_image_id", None) for page in pages} - {None}
+    image_ids = {image_id_of(page) for page in pages} - {None}
     images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
     parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 3}
     parents = {
@@ -188,7 +199,7 @@ def build_entries(request, pages, default_author):
         link = page.get_full_url(request)
         if not link:
             continue
-        image = images.get(getattr(page, "lead_image_id", None))
+        image = images.get(image_id_of(page))
         body_html = _body_html(page, request)
         source_name = getattr(page, "source_name", "") or ""
         categories = []

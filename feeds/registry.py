@@ -30,15 +30,28 @@ def site_name_for(request):
 
 
 def site_items_queryset(request):
-    """Everything the site publishes as items (page types with `listed_in_latest`), newest first."""
+    """Everything the site publishes as items (page types with `listed_in_latest`), newest first.
+
+    With a single item type that has a `for_listing()` queryset (news articles), that
+    definition is used as it is: ordered by display date and served by its index.
+    """
     models = item_page_models()
     if not models:
         return Page.objects.none()
     site = Site.find_for_request(request)
-    queryset = Page.objects.type(*models).live().public().filter(first_published_at__lte=timezone.now())
+    if len(models) == 1 and hasattr(models[0].objects, "for_listing"):
+        queryset = models[0].objects.for_listing()
+    else:
+        queryset = (
+            Page.objects.type(*models)
+            .live()
+            .public()
+            .filter(first_published_at__lte=timezone.now())
+            .order_by("-first_published_at", "-pk")
+        )
     if site is not None:
-        queryset = queryset.descendant_of(site.root_page)
-    return queryset.order_by("-first_published_at", "-pk")
+        queryset = queryset.filter(path__startswith=site.root_page.path)
+    return queryset
 
 
 def site_feed_source(request=None):

@@ -67,7 +67,8 @@ def visible_items(queryset, limit):
 
 def _logo_url(request, site_settings):
     logo = getattr(site_settings, "logo", None)
-    if logo is not None:
+    # Feed readers (and the RSS profile) only take GIF, JPEG or PNG channel images.
+    if logo is not None and logo.file.name.lower().endswith((".png", ".jpg", ".jpeg", ".gif")):
         return request.build_absolute_uri(logo.file.url)
     return request.build_absolute_uri(settings.STATIC_URL + "feeds/logo.png")
 

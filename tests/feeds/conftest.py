@@ -48,7 +48,9 @@ def section(news_index):
 def make_article(section):
     counter = {"n": 0}
 
-    def make(title=None, parent=None, tags=(), live=True, days_ago=None, **fields):
+    def make(title=None, parent=None, tags=(), live=True, days_ago=None, via_revision=False, **fields):
+        """An article; published directly (fast), or through a revision and the publish
+        signals when `via_revision` (as an editor would)."""
         counter["n"] += 1
         n = counter["n"]
         parent = parent or section
@@ -58,18 +60,22 @@ def make_article(section):
         fields.setdefault("source_name", "海东市总工会")
         fields.setdefault("lead_image", image)
         fields.setdefault("body", body_with_relative_urls(image))
+        now = timezone.now()
         if days_ago is not None:
-            fields["display_date"] = timezone.now() - datetime.timedelta(days=days_ago)
-        article = parent.add_child(
-            instance=ArticlePage(
-                title=title or f"职工之家建设第{n}篇", slug=f"article-{n}", live=False, **fields
-            )
+            fields["display_date"] = now - datetime.timedelta(days=days_ago)
+        article = ArticlePage(
+            title=title or f"职工之家建设第{n}篇",
+            slug=f"article-{n}",
+            live=live and not via_revision,
+            **fields,
         )
-        for tag in tags:
-            article.tags.add(tag)
-        if live:
+        if article.live:
+            article.first_published_at = article.last_published_at = min(article.display_date or now, now)
+        article.tags.add(*tags)
+        parent.add_child(instance=article)
+        if live and via_revision:
             publish(article)
-        else:
+        elif not live:
             article.save_revision()
         return ArticlePage.objects.get(pk=article.pk)
 

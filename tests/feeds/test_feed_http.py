@@ -70,7 +70,7 @@ def test_publishing_refreshes_the_cached_feed(client, section, make_article):
     etag = client.get(url)["ETag"]
     assert titles(client, url) == ["第一篇"]
 
-    newer = make_article("刚刚发布的新稿", days_ago=0)
+    newer = make_article("刚刚发布的新稿", via_revision=True)
     assert titles(client, url) == ["刚刚发布的新稿", "第一篇"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
@@ -86,7 +86,7 @@ def test_publishing_refreshes_the_cached_feed(client, section, make_article):
 @pytest.mark.django_db
 def test_publishing_purges_listing_and_feed_urls_at_the_cdn(client, news_index, section, make_article):
     with mock.patch("feeds.signals.purge_urls_from_cache") as purge:
-        article = make_article("送温暖", tags=["送温暖"], days_ago=1)
+        article = make_article("送温暖", tags=["送温暖"], via_revision=True)
     urls = purge.call_args.args[0]
     for url in [
         "http://testserver/news/yaowen/feed/",
