@@ -1,0 +1,69 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from editorial.glossary_data import load_starter_glossary
+from editorial.roles import FINAL_REVIEW, FIRST_REVIEW, SECOND_REVIEW, SITE_ADMIN, WRITER, setup_editorial
+from news.factories import make_news_index, make_section, paragraph_body
+from news.models import ArticlePage
+
+CLEAN_BODY = ("全省各级工会组织深入推进百万职工高原建功立业工程，职工技能水平稳步提升。",)
+
+
+@pytest.fixture
+def editorial(site_root):
+    """Sections, the groups and the 三审 workflow, as `setup_editorial` leaves them."""
+    index = make_news_index(site_root)
+    section = make_section(index, "工会要闻")
+    load_starter_glossary()
+    groups, workflow, _ = setup_editorial()
+    return {"groups": groups, "workflow": workflow, "section": section, "index": index}
+
+
+@pytest.fixture
+def make_user(editorial):
+    def make(username, *group_names, name=""):
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.com", "pw-" + username, first_name=name or username
+        )
+        for group_name in group_names:
+            user.groups.add(editorial["groups"][group_name])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff(make_user):
+    return {
+        "writer": make_user("zhuangao", WRITER, name="李文清"),
+        "first": make_user("chushen", FIRST_REVIEW, name="赵海燕"),
+        "second": make_user("fushen", SECOND_REVIEW, name="马志成"),
+        "final": make_user("zhongshen", FINAL_REVIEW, name="韩玉珍"),
+        "site_admin": make_user("zhandian", SITE_ADMIN, name="祁永强"),
+    }
+
+
+@pytest.fixture
+def draft_article(editorial, staff):
+    """An unpublished article by the writer that passes the house-style check."""
+
+    def make(title="全省职工技能大赛圆满落幕", paragraphs=CLEAN_BODY, **fields):
+        fields.setdefault("source_name", "青海省总工会")
+        fields.setdefault("summary", "比赛设六个项目，获奖选手将推荐参加全国比赛。")
+        article = ArticlePage(
+            title=title, body=paragraph_body(*paragraphs), live=False, owner=staff["writer"], **fields
+        )
+        editorial["section"].add_child(instance=article)
+        article.save_revision(user=staff["writer"])
+        return ArticlePage.objects.get(pk=article.pk)
+
+    return make
+
+
+@pytest.fixture
+def submit(editorial):
+    def do(page, user):
+        page.get_workflow().start(page, user)
+        return type(page).objects.get(pk=page.pk)
+
+    return do

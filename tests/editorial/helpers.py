@@ -1,0 +1,33 @@
+from django.urls import reverse
+from wagtail.models import Page
+
+
+def current_task_name(page):
+    page = Page.objects.get(pk=page.pk)
+    state = page.current_workflow_state
+    return state.current_task_state.task.name if state and state.current_task_state else None
+
+
+def act(client, user, page, action, comment=""):
+    """Approve or reject the page's current stage through the admin's workflow action view."""
+    client.force_login(user)
+    page = Page.objects.get(pk=page.pk)
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    return client.post(url, {"comment": comment})
+
+
+def empty_formsets(client, edit_url):
+    """Management-form data for every inline panel of the edit form (other apps add inlines)."""
+    form = client.get(edit_url).context["form"]
+    data = {}
+    for name in form.formsets:
+        data.update(
+            {
+                f"{name}-TOTAL_FORMS": 0,
+                f"{name}-INITIAL_FORMS": 0,
+                f"{name}-MIN_NUM_FORMS": 0,
+                f"{name}-MAX_NUM_FORMS": 1000,
+            }
+        )
+    return data

@@ -1,0 +1,85 @@
+"""Only 终审 publishes; nobody publishes around the workflow, through the admin or the permission API."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from news.models import ArticlePage
+
+from .helpers import act, empty_formsets
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def live_article(editorial, staff, draft_article, submit, client):
+    article = submit(draft_article(), staff["writer"])
+    for role in ("first", "second", "final"):
+        act(client, staff[role], article, "approve")
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.live
+    return article
+
+
+def test_only_the_final_review_group_can_publish_or_unpublish(staff, live_article):
+    for role in ("writer", "first", "second", "site_admin"):
+        perms = live_article.permissions_for_user(staff[role])
+        assert perms.can_edit(), role
+        assert not perms.can_publish(), role
+        assert not perms.can_unpublish(), role
+    final = live_article.permissions_for_user(staff["final"])
+    assert final.can_publish() and final.can_unpublish()
+
+
+def test_wagtail_default_moderators_group_no_longer_publishes(editorial):
+    assert not GroupPagePermission.objects.filter(
+        group__name="Moderators", permission__codename="publish_page"
+    ).exists()
+
+
+def test_publish_button_is_hidden_and_refused_for_everyone_but_superusers(client, staff, draft_article):
+    article = draft_article()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    for role in ("writer", "final"):
+        client.force_login(staff[role])
+        html = client.get(edit_url).content.decode()
+        assert 'name="action-publish"' not in html, role
+        assert 'name="action-submit"' in html, role
+
+        data = {
+            "title": article.title,
+            "slug": article.slug,
+            "source_name": article.source_name,
+            "body-count": 0,
+            "action-publish": "1",
+        }
+        data.update(empty_formsets(client, edit_url))
+        response = client.post(edit_url, data)
+        assert response.status_code in (302, 403), role
+        assert not ArticlePage.objects.get(pk=article.pk).live, role
+
+
+def test_contributor_cannot_unpublish_through_the_admin(client, staff, live_article):
+    client.force_login(staff["writer"])
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[live_article.pk]))
+    assert response.status_code in (302, 403)
+    assert ArticlePage.objects.get(pk=live_article.pk).live
+
+
+def test_the_check_is_available_from_the_editor(client, staff, draft_article):
+    article = draft_article(paragraphs=("截止目前已有十家企业参加。",))
+    client.force_login(staff["writer"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    report_url = reverse("editorial_house_style_report", args=[article.pk])
+    assert report_url in html
+    response = client.get(report_url)
+    assert response.status_code == 200
+    assert "截止目前" in response.content.decode()
+
+
+def test_the_report_is_refused_to_users_without_access(client, make_user, draft_article):
+    outsider = make_user("waibu")
+    article = draft_article()
+    client.force_login(outsider)
+    response = client.get(reverse("editorial_house_style_report", args=[article.pk]))
+    assert response.status_code in (302, 403)
