@@ -20,10 +20,9 @@ logger = logging.getLogger(__name__)
 
 # (model label, field holding the name, restrict to live pages?)
 SITE_WORD_SOURCES = [
-    ("workers.WorkerProfilePage", "title", True),
+    ("workers.WorkerPage", "title", True),
     ("workers.HonourTitle", "name", False),
     ("campaigns.CampaignPage", "title", True),
-    ("campaigns.CampaignIndexPage", "title", True),
     ("editorial.GlossaryEntry", "term", False),
     ("news.NewsSectionPage", "title", True),
 ]

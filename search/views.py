@@ -1,0 +1,144 @@
+"""The reader's search page, /search/?q=…"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
+
+from home.listing import page_range_with_gaps, paginate
+from search.filters import content_type_choices, existing_models, parse_filters, section_choices
+from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
+from search.snippets import highlight, searchable_text, snippet
+
+RESULTS_PER_PAGE = 10
+MAX_PROMOTIONS = 5
+# Shown on the empty search page and when nothing matches.
+SUGGESTED_QUERIES = ["劳模", "五一劳动奖章", "职工维权", "12351", "困难职工帮扶", "技能竞赛"]
+SEARCH_CACHE_SECONDS = 60
+
+
+@dataclass
+class Result:
+    page: Page
+    title: str
+    snippet: str
+    date: object
+    kind: str
+
+
+def public_pages(site):
+    """What a reader may find: live, public pages of this site (never drafts or private pages)."""
+    queryset = Page.objects.live().public()
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page, inclusive=False)
+    # Articles dated in the future are hidden from listings until then; from search too.
+    future = [
+        page_id
+        for model in existing_models(["news.ArticlePage"])
+        for page_id in model.objects.filter(display_date__gt=timezone.now()).values_list("pk", flat=True)[
+            :1000
+        ]
+    ]
+    if future:
+        queryset = queryset.exclude(id__in=future)
+    return queryset
+
+
+def kind_label(page):
+    labels = {
+        "ArticlePage": "新闻",
+        "WorkerPage": "劳模",
+        "CampaignPage": "专题",
+        "NewsSectionPage": "栏目",
+    }
+    return labels.get(type(page).__name__, "页面")
+
+
+def build_result(page, words):
+    date = getattr(page, "display_date", None) or page.first_published_at
+    return Result(
+        page=page,
+        title=highlight(page.title, words),
+        snippet=snippet(searchable_text(page), words),
+        date=date,
+        kind=kind_label(page),
+    )
+
+
+def promotions_for(query, site):
+    normalised = normalise_query_string(query)
+    if not normalised:
+        return []
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order")[:MAX_PROMOTIONS]
+    )
+    visible_pages = public_pages(site)
+    allowed = set(
+        visible_pages.filter(id__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.external_link_url or pick.page_id in allowed]
+
+
+@require_safe
+def search(request):
+    raw_query = request.GET.get("q", "")
+    notes = []
+    if len(raw_query) > MAX_QUERY_LENGTH:
+        notes.append(f"检索词过长，只按前 {MAX_QUERY_LENGTH} 个字检索。")
+    query = " ".join(raw_query[:MAX_QUERY_LENGTH].split())
+    site = Site.find_for_request(request)
+    sections = section_choices(site.root_page if site else None)
+    filters = parse_filters(request, sections)
+    notes.extend(filters.notes)
+
+    searchable = bool(query_terms(query))
+    if query and not searchable:
+        notes.append("检索词里没有可以检索的文字或数字，请换个说法试试。")
+
+    context = {
+        "search_query": query,
+        "filters": filters,
+        "type_choices": content_type_choices(),
+        "sections": sections,
+        "notes": notes,
+        "suggested_queries": SUGGESTED_QUERIES,
+        "promotions": promotions_for(query, site) if query else [],
+        "listing": None,
+        "results": [],
+        "partial_match": False,
+    }
+    if searchable:
+        pages = filters.apply(public_pages(site)).specific()
+        results = pages.search(query, operator="and")
+        listing = paginate(request, results, RESULTS_PER_PAGE)
+        if listing.paginator.count == 0 and len(query_terms(query)) > 1:
+            # Nothing has every word: offer what has some of them, and say so.
+            results = pages.search(query, operator="or")
+            listing = paginate(request, results, RESULTS_PER_PAGE)
+            context["partial_match"] = listing.paginator.count > 0
+        words = highlight_words(query)
+        context.update(
+            listing=listing,
+            page_numbers=page_range_with_gaps(listing),
+            results=[build_result(page, words) for page in listing.object_list],
+            query_prefix=urlencode({"q": query, **filters.as_query_params()}),
+        )
+
+    response = render(request, "search/search.html", context)
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        cache_seconds = min(
+            SEARCH_CACHE_SECONDS, getattr(settings, "PAGE_CACHE_SECONDS", SEARCH_CACHE_SECONDS)
+        )
+        patch_cache_control(response, public=True, max_age=cache_seconds, s_maxage=cache_seconds)
+    return response

@@ -1,0 +1,255 @@
+"""The reader's search page finds what readers type, in Chinese."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = "/search/"
+
+
+def result_titles(response):
+    """Titles of the results as the reader sees them (marks removed)."""
+    html = response.content.decode()
+    titles = re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', html, re.S)
+    return [re.sub(r"</?mark>", "", title) for title in titles]
+
+
+def search(client, query, **params):
+    response = client.get(SEARCH_URL, {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+# (query, titles that must be found, titles that must not be)
+QUERIES = [
+    ("工会", ["省总工会召开全委会议", "AI助力智慧工会建设"], ["关于我们"]),
+    ("政治性", ["省总工会召开全委会议"], ["职工服务热线全天候接听"]),
+    ("百万职工高原建功立业工程", ["百万职工高原建功立业工程年度总结"], []),
+    ("建功立业", ["百万职工高原建功立业工程年度总结"], []),
+    ("高原", ["百万职工高原建功立业工程年度总结"], []),
+    ("劳动竞赛", ["百万职工高原建功立业工程年度总结"], ["省总工会召开全委会议"]),
+    ("劳模创新工作室", ["马文花"], ["周德明"]),
+    ("马文花", ["马文花"], ["周德明"]),
+    ("输电线路", ["周德明"], ["马文花"]),
+    ("农民工入会", ["农民工入会集中行动"], []),
+    ("入会", ["农民工入会集中行动", "AI助力智慧工会建设"], []),
+    ("快递小哥", ["农民工入会集中行动"], []),
+    ("欠薪 律师", ["职工服务热线全天候接听"], ["省总工会召开全委会议"]),
+]
+
+
+def test_chinese_queries_find_their_pages(client, corpus):
+    # One test for the whole table: building the corpus is the slow part.
+    failures = []
+    for query, expected, absent in QUERIES:
+        titles = result_titles(search(client, query))
+        failures += [
+            f"{query!r} should find {title!r}, got {titles}" for title in expected if title not in titles
+        ]
+        failures += [f"{query!r} should not find {title!r}" for title in absent if title in titles]
+    assert failures == []
+
+
+MIXED_QUERIES = [
+    ("十三五", "回顾十三五时期职工技能提升成效"),
+    ("12351", "职工服务热线全天候接听"),
+    ("12351热线", "职工服务热线全天候接听"),
+    ('"五一劳动奖章"', "海西州三名职工荣获五一劳动奖章"),
+    ("AI", "AI助力智慧工会建设"),
+    ("ai客服", "AI助力智慧工会建设"),
+    ("ＡＩ", "AI助力智慧工会建设"),
+]
+
+
+def test_queries_mixing_chinese_digits_and_latin(client, corpus):
+    missing = [
+        (query, title) for query, title in MIXED_QUERIES if title not in result_titles(search(client, query))
+    ]
+    assert missing == []
+
+
+def test_title_match_ranks_first_and_words_are_marked(client, corpus):
+    response = search(client, "五一劳动奖章")
+    titles = result_titles(response)
+    assert titles[0] == "海西州三名职工荣获五一劳动奖章"
+    html = response.content.decode()
+    assert "<mark>五一劳动奖章</mark>" in html
+
+
+def test_snippet_shows_the_matching_passage(client, corpus):
+    html = search(client, "欠薪").content.decode()
+    assert "<mark>欠薪</mark>" in html
+    assert "劳动合同纠纷" in html
+
+
+HOSTILE_QUERIES = [
+    '"',
+    "*",
+    "AND",
+    "工会 AND",
+    "NEAR(",
+    "NEAR(工会 职工)",
+    ")",
+    "'",
+    "\\",
+    "工会'",
+    '"工会',
+    "OR NOT",
+    "-",
+    ":",
+    "{title}:工会",
+    "^工会",
+    "工会*",
+    "%_",
+    "a:*",
+    "!工会 & |",
+    "工会\x00",
+    "<script>工会</script>",
+]
+
+
+def test_syntax_characters_give_a_normal_page(client, corpus):
+    for query in HOSTILE_QUERIES:
+        response = search(client, query)
+        assert b"site-main" in response.content, query
+        assert b"<script>\xe5" not in response.content
+
+
+def test_syntax_around_a_real_word_still_finds_it(client, corpus):
+    assert "省总工会召开全委会议" in result_titles(search(client, 'NEAR("政治性")*'))
+
+
+def test_empty_query_shows_suggestions_not_results(client, corpus):
+    response = search(client, "")
+    assert result_titles(response) == []
+    assert "大家常搜" in response.content.decode()
+    response = client.get(SEARCH_URL)
+    assert response.status_code == 200
+
+
+def test_very_long_query_is_cut_with_a_note(client, corpus):
+    response = search(client, "工会" * 500)
+    assert "检索词过长" in response.content.decode()
+
+
+def test_nothing_found_page_helps(client, corpus):
+    html = search(client, "潜水艇").content.decode()
+    assert "没有找到" in html
+    assert "12351" in html
+    assert 'href="/search/?q=' in html
+
+
+def test_partial_matches_offered_when_no_page_has_every_word(client, corpus):
+    response = search(client, "欠薪 潜水艇")
+    assert "职工服务热线全天候接听" in result_titles(response)
+    assert "部分词语" in response.content.decode()
+
+
+def test_drafts_private_and_future_pages_are_never_found(client, corpus):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from news.factories import make_article
+    from news.models import ArticlePage
+
+    draft = corpus.news_section.add_child(instance=ArticlePage(title="未发布的工会草稿稿件", live=False))
+    draft.save_revision()
+    secret = make_article(corpus.news_section, "内部工会通报稿件")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    make_article(
+        corpus.news_section, "尚未到发布时间的工会稿件", display_date=timezone.now() + timedelta(days=3)
+    )
+    titles = result_titles(search(client, "稿件"))
+    assert titles == []
+    assert "省总工会召开全委会议" in result_titles(search(client, "工会"))
+
+
+def test_filter_by_content_type(client, corpus):
+    titles = result_titles(search(client, "劳模创新工作室 OR 工会", type="news"))
+    assert "马文花" not in titles
+    titles = result_titles(search(client, "青海", type="workers"))
+    assert set(titles) == {"马文花", "周德明"}
+    titles = result_titles(search(client, "入会", type="campaigns"))
+    assert titles == ["农民工入会集中行动"]
+
+
+def test_filter_by_section_and_dates(client, corpus):
+    titles = result_titles(search(client, "职工", section=str(corpus.union_section.pk)))
+    assert "海西州三名职工荣获五一劳动奖章" in titles
+    assert "百万职工高原建功立业工程年度总结" not in titles
+    recent = timezone.localdate(corpus.articles["medal"].display_date).isoformat()
+    titles = result_titles(search(client, "职工", **{"from": recent}))
+    assert "海西州三名职工荣获五一劳动奖章" in titles
+    assert "回顾十三五时期职工技能提升成效" not in titles
+    old = timezone.localdate(corpus.articles["plan"].display_date).isoformat()
+    titles = result_titles(search(client, "职工", to=old))
+    assert titles == ["回顾十三五时期职工技能提升成效"]
+
+
+BAD_FILTERS = [
+    {"type": "ufo"},
+    {"section": "abc"},
+    {"section": "999999"},
+    {"from": "2026-13-45"},
+    {"to": "昨天"},
+]
+
+
+def test_bad_filter_values_are_ignored_with_a_note(client, corpus):
+    for params in BAD_FILTERS:
+        response = search(client, "工会", **params)
+        assert "已忽略" in response.content.decode(), params
+        assert "省总工会召开全委会议" in result_titles(response), params
+
+
+def test_pagination(client, corpus):
+    from news.factories import make_article
+
+    for number in range(12):
+        make_article(corpus.union_section, f"职工书屋第{number + 1}期图书推荐")
+    first = search(client, "职工书屋")
+    assert len(result_titles(first)) == 10
+    assert "page=2" in first.content.decode()
+    second = search(client, "职工书屋", page="2")
+    assert len(result_titles(second)) == 2
+    assert result_titles(search(client, "职工书屋", page="abc")) == result_titles(first)
+    assert client.get(SEARCH_URL, {"q": "职工书屋", "page": "99"}).status_code == 404
+
+
+def test_editors_promoted_results_come_first(client, corpus):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    query = Query.get("维权")
+    SearchPromotion.objects.create(query=query, page=corpus.articles["hotline"], description="12351 一键求助")
+    SearchPromotion.objects.create(query=query, page=corpus.about, sort_order=1)
+    html = search(client, "维权").content.decode()
+    assert "推荐内容" in html
+    assert "12351 一键求助" in html
+    assert html.index("职工服务热线全天候接听") < html.index("关于我们")
+
+
+def test_unpublished_promotion_is_hidden(client, corpus):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    corpus.about.unpublish()
+    SearchPromotion.objects.create(query=Query.get("关于"), page=corpus.about)
+    assert "推荐内容" not in search(client, "关于").content.decode()
+
+
+def test_cache_control_and_title(client, corpus):
+    response = search(client, "工会")
+    assert "public" in response["Cache-Control"]
+    assert "max-age=60" in response["Cache-Control"]
+    assert "<title>“工会”的搜索结果" in response.content.decode()
+
+
+def test_header_search_box_on_pages_points_here(client, corpus):
+    html = client.get(corpus.about.url).content.decode()
+    assert 'action="/search/"' in html
+    assert reverse("search") == SEARCH_URL
