@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
+from wagtail.search import index
 
 from .blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
 from .mixins import BasePage
@@ -192,7 +193,7 @@ class StandardPage(BasePage, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
-    search_fields = Page.search_fields
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = "通用页面"
