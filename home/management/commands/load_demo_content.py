@@ -11,6 +11,7 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 class Command(BaseCommand):
@@ -20,7 +21,11 @@ class Command(BaseCommand):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError("生产环境配置下不允许载入演示内容和演示账号。")
         self.logins = []
-        with transaction.atomic():
+        # Demo submissions would otherwise print every review notification email to the console.
+        with (
+            transaction.atomic(),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+        ):
             for app in settings.UNION_APPS:
                 if find_spec(f"{app}.demo") is None:
                     continue
