@@ -79,7 +79,15 @@ class SignupBaseForm(BaseForm):
         return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT_FIELD}
 
 
+TOO_LONG_MESSAGE = "内容过长：最多 %(limit_value)d 个字，现在是 %(show_value)d 个字，请删减后再提交。"
+
+
 class SignupFormBuilder(FormBuilder):
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["error_messages"] = {"max_length": TOO_LONG_MESSAGE}
+        return options
+
     def create_singleline_field(self, field, options):
         options["max_length"] = SINGLELINE_MAX_LENGTH
         return django.forms.CharField(**options)
@@ -105,6 +113,7 @@ class SignupFormBuilder(FormBuilder):
             error_messages={"required": "请阅读隐私声明并勾选同意后再提交。"},
         )
         fields[HONEYPOT_FIELD] = django.forms.CharField(
+            error_messages={"max_length": TOO_LONG_MESSAGE},
             label="网址（请勿填写）",
             required=False,
             max_length=200,

@@ -238,11 +238,13 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
             request, template="campaigns/campaign_news.html", context_overrides=context_overrides
         )
 
-    @path("calendar.ics", name="calendar")
+    # Wagtail's page URLs allow no dots, so the routes end in a slash; the
+    # downloaded file is still named *.ics by Content-Disposition.
+    @path("calendar/", name="calendar")
     def calendar_ics(self, request):
         return calendar_response(request, self, self.ordered_events(), filename=f"{self.slug}.ics")
 
-    @path("events/<uuid:event_uid>.ics", name="event_ics")
+    @path("events/<uuid:event_uid>/calendar/", name="event_ics")
     def event_ics(self, request, event_uid):
         event = next((event for event in self.ordered_events() if event.uid == event_uid), None)
         if event is None:
@@ -253,6 +255,9 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     def get_feed_description(self):
         return self.search_description or f"“{self.title}”专题的相关新闻"
+
+    def calendar_url(self):
+        return self.url + self.reverse_subpage("calendar")
 
     # Meta ---------------------------------------------------------------------
 
