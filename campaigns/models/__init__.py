@@ -1,6 +1,6 @@
 """Campaign models, split by job: the campaign pages and the sign-up forms."""
 
-from .campaign import CampaignEvent, CampaignIndexPage, CampaignPage, CampaignRelatedArticle
+from .campaign import CampaignEvent, CampaignIndexPage, CampaignPage, CampaignRelatedArticle, CampaignWorker
 from .signup import VIEW_SIGNUPS_PERMISSION, CampaignFormField, CampaignFormPage
 
 __all__ = [
@@ -11,4 +11,5 @@ __all__ = [
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignRelatedArticle",
+    "CampaignWorker",
 ]

@@ -18,6 +18,7 @@ from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
 from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
+from workers.models import WorkerPage
 
 from ..blocks import KeyFiguresBlock, MilestonesBlock
 from ..ical import calendar_response
@@ -147,6 +148,7 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
             [FieldPanel("news_tag"), InlinePanel("related_articles", label="精选新闻")],
             heading="相关新闻",
         ),
+        InlinePanel("worker_links", label="相关劳模", heading="相关劳模"),
     ]
     promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
@@ -220,8 +222,24 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         today = local_today()
         return [(block, block.value["date"] <= today) for block in self.milestones]
 
+    def featured_workers(self):
+        """Live, public profiles in the editor's order, ready for the workers' portrait card."""
+        order = [link.worker_id for link in self.worker_links.all() if link.worker_id]
+        if not order:
+            return []
+        profiles = (
+            WorkerPage.objects.live()
+            .public()
+            .filter(pk__in=order)
+            .select_related("portrait")
+            .prefetch_related("honours__title")
+        )
+        by_id = {profile.pk: profile for profile in profiles}
+        return [by_id[pk] for pk in order if pk in by_id]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["workers"] = self.featured_workers()
         context["latest_news"] = self.latest_news()
         context["upcoming_events"] = self.upcoming_events()
         context["past_events"] = self.past_events()
@@ -339,3 +357,18 @@ class CampaignRelatedArticle(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "精选新闻"
         verbose_name_plural = "精选新闻"
+
+
+class CampaignWorker(Orderable):
+    """A model worker who leads or stands for the campaign (e.g. a 劳模创新工作室 head)."""
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="worker_links")
+    worker = models.ForeignKey(
+        "workers.WorkerPage", verbose_name="劳模", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("worker")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关劳模"
+        verbose_name_plural = "相关劳模"
