@@ -42,10 +42,17 @@ demo: migrate
 	fi
 
 setup: demo
+	$(PY) manage.py setup_editorial
 
+# The scheduler (scheduled publishing, every 60 s) runs in the background and stops with the server.
 run: setup
 	@echo "本地访问：http://$(HOST):$(PORT)/   后台：http://$(HOST):$(PORT)/admin/"
+	@$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+scheduler:
+	$(PY) manage.py run_scheduler
 
 # A production-like server on the same database: gunicorn, DEBUG off, WhiteNoise for static files.
 serve: setup
