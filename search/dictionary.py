@@ -18,13 +18,13 @@ from django.db import DatabaseError, transaction
 
 logger = logging.getLogger(__name__)
 
-# (model label, field holding the name, restrict to live pages?)
+# (model label, field holding the name, filter for the rows that count)
 SITE_WORD_SOURCES = [
-    ("workers.WorkerPage", "title", True),
-    ("workers.HonourTitle", "name", False),
-    ("campaigns.CampaignPage", "title", True),
-    ("editorial.GlossaryEntry", "term", False),
-    ("news.NewsSectionPage", "title", True),
+    ("workers.WorkerPage", "title", {"live": True}),
+    ("workers.HonourTitle", "name", {}),
+    ("campaigns.CampaignPage", "title", {"live": True}),
+    ("editorial.GlossaryEntry", "term", {"active": True}),
+    ("news.NewsSectionPage", "title", {"live": True}),
 ]
 
 # Upper bound per source: the dictionary is for names, not for every title.
@@ -32,32 +32,32 @@ MAX_WORDS_PER_SOURCE = 20_000
 
 
 def source_models():
-    """(model, field, live_only) for the sources that exist in this project."""
+    """(model, field, filters) for the sources that exist in this project."""
     return _source_models() if apps.ready else ()
 
 
 @cache
 def _source_models():
     found = []
-    for label, field_name, live_only in SITE_WORD_SOURCES:
+    for label, field_name, filters in SITE_WORD_SOURCES:
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError):
             continue
         field_names = {field.name for field in model._meta.get_fields()}
-        if field_name not in field_names:
+        if field_name not in field_names or not set(filters) <= field_names:
             continue
-        found.append((model, field_name, live_only and "live" in field_names))
+        found.append((model, field_name, filters))
     return tuple(found)
 
 
 def is_source_model(model):
-    return any(issubclass(model, source) for source, _field, _live in source_models())
+    return any(issubclass(model, source) for source, _field, _filters in source_models())
 
 
 def words_of(instance):
     """The dictionary words an instance of a source model contributes."""
-    for model, field_name, _live_only in source_models():
+    for model, field_name, _filters in source_models():
         if isinstance(instance, model):
             value = getattr(instance, field_name, "")
             return [value] if value else []
@@ -67,10 +67,8 @@ def words_of(instance):
 def gather_site_words():
     """All names from the database; empty if the tables do not exist yet."""
     words = set()
-    for model, field_name, live_only in source_models():
-        queryset = model._default_manager.all()
-        if live_only:
-            queryset = queryset.filter(live=True)
+    for model, field_name, filters in source_models():
+        queryset = model._default_manager.filter(**filters)
         try:
             # A savepoint, so a missing table (before migrate) does not poison
             # an outer PostgreSQL transaction.
