@@ -18,7 +18,7 @@ from wagtail.query import PageQuerySet
 
 from home.models import SiteSettings
 
-from .cache import get_cached_feed, set_cached_feed
+from .cache import get_cached_feed, last_change, set_cached_feed
 from .generators import FEED_FLAVOURS
 from .items import build_entries, tag_authority
 
@@ -47,7 +47,7 @@ class RenderedFeed:
     body: bytes
     content_type: str
     etag: str
-    last_modified: float | None
+    last_modified: int
 
 
 def visible_items(queryset, limit):
@@ -116,12 +116,12 @@ def build_feed(request, queryset, *, title, link, description, flavour, limit):
             source_name=entry.source_name,
         )
     body = feed.writeString("utf-8").encode("utf-8")
-    last_modified = max((entry.updated for entry in entries), default=None)
+    newest_item = max((entry.updated.timestamp() for entry in entries), default=0)
     return RenderedFeed(
         body=body,
         content_type=feed_class.content_type,
         etag=f'"{hashlib.sha256(body).hexdigest()[:32]}"',
-        last_modified=last_modified.timestamp() if last_modified else None,
+        last_modified=int(max(newest_item, last_change())),
     )
 
 
@@ -142,8 +142,7 @@ def render_feed(request, queryset, *, title, link, description="", flavour="rss"
         set_cached_feed(key, rendered)
     response = HttpResponse(rendered.body, content_type=rendered.content_type)
     response["ETag"] = rendered.etag
-    if rendered.last_modified is not None:
-        response["Last-Modified"] = http_date(rendered.last_modified)
+    response["Last-Modified"] = http_date(rendered.last_modified)
     patch_cache_control(
         response, public=True, max_age=BROWSER_CACHE_SECONDS, s_maxage=settings.PAGE_CACHE_SECONDS
     )

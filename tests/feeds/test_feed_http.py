@@ -78,7 +78,11 @@ def test_publishing_refreshes_the_cached_feed(client, section, make_article):
     newer.save_revision().publish()
     assert titles(client, url)[0] == "刚刚发布的新稿（修订）"
 
+    before_unpublish = client.get(url)
     newer.unpublish()
+    # Neither validator may keep the removed item in a reader's copy.
+    assert client.get(url, HTTP_IF_NONE_MATCH=before_unpublish["ETag"]).status_code == 200
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=before_unpublish["Last-Modified"]).status_code == 200
     assert titles(client, url) == ["第一篇"]
     assert titles(client, "/feed/") == ["第一篇"]
 
