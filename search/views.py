@@ -1,8 +1,10 @@
 """The reader's search page, /search/?q=…"""
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,6 +24,7 @@ MAX_PROMOTIONS = 5
 # Shown on the empty search page and when nothing matches.
 SUGGESTED_QUERIES = ["劳模", "五一劳动奖章", "职工维权", "12351", "困难职工帮扶", "技能竞赛"]
 SEARCH_CACHE_SECONDS = 60
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -79,7 +82,7 @@ def promotions_for(query, site):
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page")
-        .order_by("sort_order")[:MAX_PROMOTIONS]
+        .order_by(F("sort_order").asc(nulls_last=True), "pk")[:MAX_PROMOTIONS]
     )
     visible_pages = public_pages(site)
     allowed = set(
@@ -90,7 +93,8 @@ def promotions_for(query, site):
 
 @require_safe
 def search(request):
-    raw_query = request.GET.get("q", "")
+    # Control characters (NUL above all, which PostgreSQL refuses) are never part of a query.
+    raw_query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))
     notes = []
     if len(raw_query) > MAX_QUERY_LENGTH:
         notes.append(f"检索词过长，只按前 {MAX_QUERY_LENGTH} 个字检索。")

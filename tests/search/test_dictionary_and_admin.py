@@ -53,3 +53,14 @@ def test_admin_page_search_finds_chinese(admin_client, corpus):
 def test_admin_page_search_survives_syntax_characters(admin_client, corpus):
     for query in ['"', "NEAR(", "*", "'", "\\", "AND"]:
         assert admin_client.get("/admin/pages/search/", {"q": query}).status_code == 200
+
+
+def test_export_search_dictionary_lists_union_terms_and_site_names(corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("export_search_dictionary", stdout=out)
+    words = out.getvalue().split("\n")
+    assert {"全国五一劳动奖章", "劳模创新工作室", "马文花", "农民工入会集中行动"} <= set(words)

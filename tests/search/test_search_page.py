@@ -227,7 +227,9 @@ def test_editors_promoted_results_come_first(client, corpus):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     query = Query.get("维权")
-    SearchPromotion.objects.create(query=query, page=corpus.articles["hotline"], description="12351 一键求助")
+    SearchPromotion.objects.create(
+        query=query, page=corpus.articles["hotline"], description="12351 一键求助", sort_order=0
+    )
     SearchPromotion.objects.create(query=query, page=corpus.about, sort_order=1)
     html = search(client, "维权").content.decode()
     assert "推荐内容" in html
