@@ -12,6 +12,7 @@ from .models import (
     CampaignIndexPage,
     CampaignPage,
     CampaignRelatedArticle,
+    CampaignWorker,
 )
 
 
@@ -50,10 +51,14 @@ def make_campaign(
     slug=None,
     events=(),
     related_articles=(),
+    workers=(),
     body_paragraphs=(),
     **fields,
 ):
-    """A published campaign under `index`. `events` are dicts of CampaignEvent fields."""
+    """A published campaign under `index` (or the existing one of that title).
+
+    `events` are dicts of CampaignEvent fields; `related_articles` and `workers` are pages.
+    """
     existing = CampaignPage.objects.child_of(index).filter(title=title).first()
     if existing:
         return existing
@@ -65,6 +70,7 @@ def make_campaign(
         campaign.body = [("paragraph", RichText(f"<p>{text}</p>")) for text in body_paragraphs]
     campaign.events = [CampaignEvent(**event) for event in events]
     campaign.related_articles = [CampaignRelatedArticle(article=article) for article in related_articles]
+    campaign.worker_links = [CampaignWorker(worker=worker) for worker in workers]
     index.add_child(instance=campaign)
     return publish(campaign)
 
