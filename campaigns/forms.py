@@ -85,7 +85,10 @@ TOO_LONG_MESSAGE = "内容过长：最多 %(limit_value)d 个字，现在是 %(s
 class SignupFormBuilder(FormBuilder):
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        options["error_messages"] = {"max_length": TOO_LONG_MESSAGE}
+        options["error_messages"] = {
+            "required": f"“{field.label}”为必填项，请填写。",
+            "max_length": TOO_LONG_MESSAGE,
+        }
         return options
 
     def create_singleline_field(self, field, options):

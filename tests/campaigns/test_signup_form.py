@@ -138,3 +138,11 @@ def test_form_of_an_ended_campaign_is_closed(client, campaign_index, privacy_pag
     data = {names["姓名"]: "张三", names["手机号码"]: "13912345678", CONSENT_FIELD: "on"}
     assert client.post(form_page.url, data).status_code == 403
     assert not FormSubmission.objects.exists()
+
+
+def test_missing_required_field_names_the_field(client, signup_form, valid_data):
+    names = field_names(signup_form)
+    valid_data[names["工作单位"]] = "   "
+    response = client.post(signup_form.url, valid_data)
+    assert response.status_code == 400
+    assert "“工作单位”为必填项，请填写。" in response.content.decode()
