@@ -1,23 +1,47 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-One Chromium per test session; each test gets a fresh browser context (cookies, viewport) and a
-freshly loaded demo site. Playwright is never allowed to download a browser: it launches
-/usr/bin/chromium. Without it the tests skip with the reason (or fail when the CI has set
-UNION_REQUIRE_BROWSER=1, i.e. chromium should be there).
+Speed: loading the whole demo site publishes every page through Wagtail's workflow machinery
+(20-70 s), so it happens ONCE for this package, not per test. `demo_server` commits the demo content,
+starts pytest-django's LiveServer (the class behind its `live_server` fixture), and at the end flushes
+the database and restores the snapshot it took first, so the rest of the suite never sees it. Each
+test still runs in pytest-django's usual rolled-back transaction: on SQLite (in memory) the server
+shares that connection, so what a test writes through the browser (a sign-up, a draft) disappears
+with it; on PostgreSQL such writes are committed and removed by the final flush.
+
+One Chromium for the package, one fresh browser context (cookies, viewport) per test. Playwright never
+downloads a browser: it launches /usr/bin/chromium, and the tests skip with the reason when it is
+missing (or fail, when the CI set UNION_REQUIRE_BROWSER=1 because chromium should be there).
 """
 
 import io
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import override_settings
+from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
-# Playwright's sync API keeps an asyncio loop running in this thread; Django's ORM calls made from
-# the test body are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@contextmanager
+def orm_beside_playwright():
+    """Playwright's sync API keeps an asyncio loop running in this thread, which makes Django refuse
+    ORM calls; they are still plain synchronous calls, so allow them, but only meanwhile (the variable
+    must not leak into the rest of the suite, e.g. `check --deploy` refuses it)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,9 +58,7 @@ AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" /
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Every browser test needs committed data the live-server thread can see, and the migrations'
-# rows (Wagtail's root page, the default site) back after each flush.
-browser_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+browser_db = pytest.mark.django_db
 
 
 def _unavailable(reason):
@@ -45,34 +67,58 @@ def _unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
+    """One Chromium for all browser tests; package-scoped so that Playwright's event loop stops
+    (and Django's async-safety check returns) before the rest of the suite runs."""
     if not CHROMIUM.exists():
         _unavailable("没有 /usr/bin/chromium：用 apt-get install chromium 安装后才能运行浏览器测试")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("没有安装 playwright（requirements-dev.txt）")
-    with sync_playwright() as playwright:
+    with orm_beside_playwright(), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
+@pytest.fixture(scope="package")
+def demo_server(chromium, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo site, committed once, served by a live server (see the module docstring)."""
+    media = tmp_path_factory.mktemp("browser-media")
+    with orm_beside_playwright(), django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
+        snapshot = connection.creation.serialize_db_to_string()
+        try:
+            call_command("load_demo_content", stdout=io.StringIO())
+            server = LiveServer("localhost")
+            try:
+                site = Site.objects.get(is_default_site=True)
+                site.hostname, site.port = "localhost", server.thread.port
+                site.save()
+                yield server
+            finally:
+                server.stop()
+        finally:
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media():
+    """Overrides the suite's per-test MEDIA_ROOT: browser tests share demo_server's images."""
+
+
 @pytest.fixture
-def demo_site(live_server):
-    """The demo content of every app, served by the live server."""
-    call_command("load_demo_content", stdout=io.StringIO())
-    site = Site.objects.get(is_default_site=True)
-    host, port = live_server.url.removeprefix("http://").split(":")
-    site.hostname, site.port = host, int(port)
-    site.save()
-    return live_server
+def demo_site(demo_server, db):
+    return demo_server
 
 
-def _new_page(chromium, live_server, viewport):
-    context = chromium.new_context(base_url=live_server.url, viewport=viewport, locale="zh-CN")
-    context.set_default_timeout(10_000)
+def _new_page(chromium, server, viewport, **options):
+    context = chromium.new_context(base_url=server.url, viewport=viewport, locale="zh-CN", **options)
+    context.set_default_timeout(15_000)
+    # The first view of a page renders its image sizes (AVIF is slow to encode on a busy CI box).
+    context.set_default_navigation_timeout(90_000)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -82,7 +128,7 @@ def _new_page(chromium, live_server, viewport):
 
 @pytest.fixture
 def phone(chromium, demo_site):
-    """A 360 px wide phone screen showing the demo site."""
+    """A 360 px wide phone screen showing the demo site; fails the test on any JavaScript error."""
     context, page = _new_page(chromium, demo_site, PHONE)
     yield page
     context.close()
@@ -97,6 +143,13 @@ def desktop(chromium, demo_site):
     assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
 
 
+@pytest.fixture
+def phone_without_js(chromium, demo_site):
+    context, page = _new_page(chromium, demo_site, PHONE, java_script_enabled=False)
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe_source():
     if not AXE_SCRIPT.exists():
@@ -105,7 +158,7 @@ def axe_source():
 
 
 def axe_violations(page, axe_source):
-    """axe-core's WCAG 2.1 A/AA violations on the page as shown now, as readable strings."""
+    """axe-core's WCAG 2.1 A/AA (and best-practice) violations on the page as shown now."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
     result = page.evaluate(
@@ -119,9 +172,9 @@ def axe_violations(page, axe_source):
     return [json.dumps(v, ensure_ascii=False, indent=1) for v in result]
 
 
-def use_care_mode(page, live_server):
+def use_care_mode(page, server):
     """Start `page`'s browser context in 关怀模式, as a reader who chose it earlier would."""
-    page.context.add_cookies([{"name": "care_mode", "value": "1", "url": live_server.url}])
+    page.context.add_cookies([{"name": "care_mode", "value": "1", "url": server.url}])
 
 
 def no_horizontal_scroll(page):
