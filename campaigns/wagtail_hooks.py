@@ -71,3 +71,10 @@ def register_signup_menu_item():
     return SignupMenuItem(
         "活动报名", reverse("campaigns_signup_forms"), name="campaign-signups", icon_name="form", order=710
     )
+
+
+@hooks.register("construct_main_menu")
+def replace_forms_menu_for_signup_managers(request, menu_items):
+    """Signup managers use 活动报名; Wagtail's 表单 index also wants page-editing rights."""
+    if request.user.has_perm(VIEW_SIGNUPS_PERMISSION):
+        menu_items[:] = [item for item in menu_items if item.name != "forms"]
