@@ -22,7 +22,7 @@ def article_links(queryset):
 def sibling_articles(article):
     """Published articles in the same section as `article`."""
     parent_path = article.path[: -article.steplen]
-    return ArticlePage.objects.published().filter(path__startswith=parent_path, depth=article.depth)
+    return ArticlePage.objects.published().below(parent_path).filter(depth=article.depth)
 
 
 def previous_and_next(article):

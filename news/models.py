@@ -85,7 +85,7 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return True
 
     def get_listing_queryset(self, request=None):
-        return ArticlePage.objects.for_listing().descendant_of(self)
+        return ArticlePage.objects.for_listing().below(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -132,7 +132,7 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return self.path[: -self.steplen] if self.depth > 2 else self.path
 
     def get_listing_queryset(self, request=None, tag=None, year=None, month=None):
-        queryset = ArticlePage.objects.for_listing().filter(path__startswith=self.site_root_path())
+        queryset = ArticlePage.objects.for_listing().below(self.site_root_path())
         if tag is not None:
             queryset = queryset.filter(pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"))
         if year is not None:

@@ -29,7 +29,7 @@ def home_sections_of(home_page):
 def news_headlines(home_page, request):
     headlines = list(
         ArticlePage.objects.published()
-        .descendant_of(home_page)
+        .below(home_page)
         .filter(is_headline=True)
         .defer_streamfields()
         .select_related("lead_image")
@@ -44,9 +44,7 @@ def news_headlines(home_page, request):
 def news_latest_per_section(home_page, request):
     blocks = []
     for section in home_sections_of(home_page):
-        items = list(
-            ArticlePage.objects.for_listing().descendant_of(section).only(*LINK_FIELDS)[:ITEMS_PER_SECTION]
-        )
+        items = list(ArticlePage.objects.for_listing().below(section).only(*LINK_FIELDS)[:ITEMS_PER_SECTION])
         blocks.append({"section": section, "items": items})
     if not blocks:
         return None

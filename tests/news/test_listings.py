@@ -131,3 +131,11 @@ def test_archive_pagination_keeps_bad_page_harmless(client, news_index, article_
     article_factory(display_date=beijing(2020, 5, 1, 9))
     assert client.get(news_index.url + "2020/?page=abc").status_code == 200
     assert client.get(news_index.url + "2020/?page=50").status_code == 404
+
+
+def test_sibling_sections_do_not_share_articles(client, site_root, section, article_factory):
+    neighbour = make_section(site_root, "基层动态")
+    article_factory("要闻栏目文章")
+    article_factory("基层栏目文章", parent=neighbour)
+    assert titles_in(client.get(section.url)) == ["要闻栏目文章"]
+    assert titles_in(client.get(neighbour.url)) == ["基层栏目文章"]

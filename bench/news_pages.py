@@ -1,0 +1,109 @@
+"""Benchmark: median server time of each news page type on many articles.
+
+Usage (own database, never the shared var/):
+
+    VAR_DIR=/tmp/news-bench .venv/bin/python manage.py migrate
+    VAR_DIR=/tmp/news-bench .venv/bin/python manage.py load_demo_content
+    VAR_DIR=/tmp/news-bench .venv/bin/python manage.py generate_bulk_content --articles 10000
+    VAR_DIR=/tmp/news-bench .venv/bin/python bench/news_pages.py --repeat 50
+
+Each page type is requested `--repeat` times in-process through Django's test
+client (whole stack: middleware, Wagtail routing, page serving, templates);
+article pages rotate through 25 different articles. "uncached" means no page
+cache (the small app caches for the QR code and 热点排行 are warm, as they are
+on a running site). "cached" adds Django's cache middleware, which honours the
+pages' `Cache-Control: public, s-maxage`, standing in for the reverse proxy /
+CDN that serves repeat hits. DEBUG is off. Set DATABASE_URL for PostgreSQL.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionsite.settings.dev")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+settings.DEBUG = False
+
+CACHE_MIDDLEWARE = (
+    ["django.middleware.cache.UpdateCacheMiddleware"]
+    + list(settings.MIDDLEWARE)
+    + ["django.middleware.cache.FetchFromCacheMiddleware"]
+)
+
+
+def scenarios():
+    from news.models import ArticlePage, NewsIndexPage, NewsSectionPage
+
+    index = NewsIndexPage.objects.live().first()
+    section = max(NewsSectionPage.objects.live(), key=lambda s: ArticlePage.objects.child_of(s).count())
+    articles = list(
+        ArticlePage.objects.published().order_by("?").only("id", "url_path", "path", "depth", "title")[:25]
+    )
+    article_urls = [article.url for article in articles]
+    year = articles[0].display_date.year if articles[0].display_date else 2020
+    return [
+        ("home /", ["/"]),
+        ("section page 1", [section.url]),
+        ("section page 50", [section.url + "?page=50"]),
+        ("news index (latest)", [index.url]),
+        ("tag page (12351)", [index.url + "tags/12351/"]),
+        ("year archive", [index.url + f"{year}/"]),
+        ("month archive", [index.url + f"{year}/6/"]),
+        ("article (25 rotating)", article_urls),
+    ]
+
+
+def measure(client, urls, repeat):
+    for url in urls:  # warm: renditions, QR codes, per-process caches
+        assert client.get(url).status_code == 200, url
+    timings, cpu_timings = [], []
+    for number in range(repeat):
+        url = urls[number % len(urls)]
+        started, cpu_started = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        cpu_timings.append((time.process_time() - cpu_started) * 1000)
+        assert response.status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        client.get(urls[0])
+    return statistics.median(timings), statistics.median(cpu_timings), len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+
+    from news.models import ArticlePage
+
+    total = ArticlePage.objects.published().count()
+    print(
+        f"database: {connection.vendor}, published articles: {total}, requests per page type: {args.repeat}"
+    )
+    print(
+        "times in ms: wall-clock median / CPU-time median of this process (less sensitive to a busy machine)"
+    )
+    print(f"{'page':<24}{'uncached wall':>14}{'cpu':>8}{'queries':>9}{'cached wall':>13}{'cpu':>8}")
+    for label, urls in scenarios():
+        median, cpu, queries = measure(Client(HTTP_HOST="127.0.0.1"), urls, args.repeat)
+        with override_settings(MIDDLEWARE=CACHE_MIDDLEWARE):
+            # A new client, so that it builds its handler with the cache middleware.
+            cached, cached_cpu, _ = measure(Client(HTTP_HOST="127.0.0.1"), urls, args.repeat)
+        print(f"{label:<24}{median:>14.2f}{cpu:>8.2f}{queries:>9}{cached:>13.2f}{cached_cpu:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
