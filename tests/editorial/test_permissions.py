@@ -83,3 +83,15 @@ def test_the_report_is_refused_to_users_without_access(client, make_user, draft_
     client.force_login(outsider)
     response = client.get(reverse("editorial_house_style_report", args=[article.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_new_pages_in_a_section_are_created_without_a_publish_button(client, editorial, staff):
+    url = reverse("wagtailadmin_pages:add", args=["news", "articlepage", editorial["section"].pk])
+    client.force_login(staff["final"])
+    html = client.get(url).content.decode()
+    assert 'name="action-submit"' in html
+    assert 'name="action-publish"' not in html
+    response = client.post(url, {"title": "直接发布的尝试", "slug": "zhijie", "action-publish": "1"})
+    # Refused: Wagtail's admin shows the refusal as a redirect to the dashboard with an error.
+    assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+    assert not ArticlePage.objects.filter(slug="zhijie").exists()
