@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -143,8 +144,23 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
+    def archive_years(self):
+        """Years that have articles, newest first (a full scan, so cached for a few minutes)."""
+        key = f"news:archive-years:{self.pk}"
+        years = cache.get(key)
+        if years is None:
+            dates = ArticlePage.objects.published().below(self.site_root_path()).dates("display_date", "year")
+            years = sorted({date.year for date in dates}, reverse=True)
+            cache.set(key, years, 600)
+        return years
+
     def render_listing(self, request, heading, queryset, **extra):
-        context = {"listing_heading": heading, **self.get_listing_context(request, queryset), **extra}
+        context = {
+            "listing_heading": heading,
+            "archive_years": self.archive_years(),
+            **self.get_listing_context(request, queryset),
+            **extra,
+        }
         return self.render(request, context_overrides=context, template="news/news_index_page.html")
 
     @path("", name="latest")

@@ -139,3 +139,31 @@ def test_sibling_sections_do_not_share_articles(client, site_root, section, arti
     article_factory("基层栏目文章", parent=neighbour)
     assert titles_in(client.get(section.url)) == ["要闻栏目文章"]
     assert titles_in(client.get(neighbour.url)) == ["基层栏目文章"]
+
+
+def test_index_links_to_the_years_that_have_articles(client, news_index, article_factory):
+    article_factory(display_date=beijing(2017, 4, 1, 9))
+    article_factory(display_date=beijing(2021, 4, 1, 9))
+    html = client.get(news_index.url).content.decode()
+    assert f'href="{news_index.url}2021/">2021年</a>' in html
+    assert f'href="{news_index.url}2017/">2017年</a>' in html
+    assert "2019年" not in html
+
+
+def test_publishing_an_article_purges_its_listings(
+    settings, monkeypatch, news_index, section, article_factory
+):
+    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "unused"}}
+    purged_pages, purged_urls = [], []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.utils.purge_pages_from_cache",
+        lambda pages: purged_pages.extend(pages),
+    )
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", purged_urls.extend)
+    article = article_factory(live=False, display_date=beijing(2024, 5, 6, 9), tags=["劳模"])
+    from news.signals import purge_listings
+
+    purge_listings(sender=type(article), instance=article)
+    assert {page.pk for page in purged_pages} >= {section.pk, news_index.pk}
+    assert "http://testserver/news/2024/5/" in purged_urls
+    assert "http://testserver/news/tags/%E5%8A%B3%E6%A8%A1/" in purged_urls

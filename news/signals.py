@@ -1,0 +1,41 @@
+"""Keep cached listings fresh: publishing or unpublishing an article purges the pages that list it.
+
+Wagtail's frontend cache integration purges the article itself; its section,
+the parent section, the news index (latest, tags, archives) and the home page
+list it too and would otherwise stay stale for up to PAGE_CACHE_SECONDS.
+"""
+
+from urllib.parse import quote
+
+from django.conf import settings
+from wagtail.signals import page_published, page_unpublished
+
+
+def purge_listings(sender, instance, **kwargs):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+
+    from .models import NewsIndexPage
+
+    ancestors = list(instance.get_ancestors().filter(depth__gt=1).specific())
+    indexes = list(
+        NewsIndexPage.objects.live().filter(path__startswith=instance.path[: instance.steplen * 2])
+    )
+    purge_pages_from_cache(ancestors + indexes)
+    urls = []
+    for index in indexes:
+        base = index.full_url or ""
+        date = instance.display_date
+        if base and date:
+            urls += [f"{base}{date:%Y}/", f"{base}{date:%Y}/{date.month}/"]
+        urls += [f"{base}tags/{quote(tag.slug)}/" for tag in instance.tags.all() if base]
+    if urls:
+        purge_urls_from_cache(urls)
+
+
+def connect():
+    from .models import ArticlePage
+
+    page_published.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-published")
+    page_unpublished.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-unpublished")
