@@ -77,12 +77,14 @@ class FeedMixin(RoutablePageMixin):
         return self.search_description or f"{self.title}栏目的最新内容"
 
     def serve_feed(self, request, flavour, queryset=None, title=None, link=None, description=None):
+        """The feed response; what is not given defaults to this page's listing, and is
+        only worked out when the feed has to be built (not on a cache hit)."""
         return render_feed(
             request,
-            self.get_feed_queryset(request) if queryset is None else queryset,
-            title=title or self.get_feed_title(request),
-            link=link or self.get_url(request),
-            description=description or self.get_feed_description(),
+            (lambda: self.get_feed_queryset(request)) if queryset is None else queryset,
+            title=title or (lambda: self.get_feed_title(request)),
+            link=link or (lambda: self.get_url(request)),
+            description=description or self.get_feed_description,
             flavour=flavour,
         )
 

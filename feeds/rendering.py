@@ -130,6 +130,8 @@ def render_feed(request, queryset, *, title, link, description="", flavour="rss"
 
     `link` is the HTML page of the listing (relative or absolute). Usable from
     any view or route, e.g. a tag page: `render_feed(request, qs, title=..., link=...)`.
+    `queryset`, `title`, `link` and `description` may also be callables: they
+    are then only evaluated when the feed is not in the cache.
     """
     limit = parse_limit(request.GET.get("limit"))
     key = "|".join([flavour, tag_authority(request), request.get_host(), request.path, str(limit)])
@@ -137,7 +139,13 @@ def render_feed(request, queryset, *, title, link, description="", flavour="rss"
     rendered = get_cached_feed(key)
     if rendered is None:
         rendered = build_feed(
-            request, queryset, title=title, link=link, description=description, flavour=flavour, limit=limit
+            request,
+            queryset() if callable(queryset) else queryset,
+            title=title() if callable(title) else title,
+            link=link() if callable(link) else link,
+            description=description() if callable(description) else description,
+            flavour=flavour,
+            limit=limit,
         )
         set_cached_feed(key, rendered)
     response = HttpResponse(rendered.body, content_type=rendered.content_type)

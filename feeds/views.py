@@ -15,13 +15,12 @@ OPML_TYPE = "text/x-opml; charset=utf-8"
 
 
 def site_feed(request, flavour):
-    site_name = site_name_for(request)
     return render_feed(
         request,
-        site_items_queryset(request),
-        title=f"{site_name}：全部更新",
+        lambda: site_items_queryset(request),
+        title=lambda: f"{site_name_for(request)}：全部更新",
         link="/",
-        description=f"{site_name}发布的全部新闻、活动与劳模风采，按发布时间排列。",
+        description=lambda: f"{site_name_for(request)}发布的全部新闻，按发布时间排列。",
         flavour=flavour,
     )
 

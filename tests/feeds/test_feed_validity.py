@@ -16,7 +16,9 @@ def feed_urls(site_root, news_index, section, make_article):
     make_article("没有主图的通知", tags=["通知"], days_ago=2, lead_image=None, source_name="")
     ensure_vocabularies()
     workers = make_index(site_root)
-    make_worker(workers, "马建国", [("qinghai-gongjiang", 2025)], story=["扎根高原电网多年，练就带电作业的绝活。"])
+    make_worker(
+        workers, "马建国", [("qinghai-gongjiang", 2025)], story=["扎根高原电网多年，练就带电作业的绝活。"]
+    )
     campaigns = make_campaign_index(site_root)
     campaign = make_campaign(
         campaigns,
