@@ -177,5 +177,16 @@ def use_care_mode(page, server):
     page.context.add_cookies([{"name": "care_mode", "value": "1", "url": server.url}])
 
 
+def horizontal_overflow(page):
+    """Elements sticking out to the right of the viewport (a reader would have to scroll sideways)."""
+    return page.evaluate(
+        """() => { const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return [];
+            return Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${e.className} right=${e.getBoundingClientRect().right}`); }"""
+    )
+
+
 def no_horizontal_scroll(page):
-    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    return not horizontal_overflow(page)

@@ -1,0 +1,74 @@
+"""axe-core on every kind of page a reader meets, on a phone, in normal and 关怀模式 (elder-friendly)."""
+
+import pytest
+from wagtail.models import Page
+
+from campaigns.models.campaign import CampaignPage
+from news.models import ArticlePage, NewsSectionPage
+from workers.models.pages import WorkerIndexPage, WorkerPage
+
+from .conftest import axe_violations, browser_db, horizontal_overflow, use_care_mode
+
+pytestmark = [pytest.mark.browser, browser_db]
+
+
+def _first_url(model, **filters):
+    page = model.objects.live().public().filter(**filters).order_by("path").first()
+    assert page is not None, f"the demo content has no live {model.__name__}"
+    return page.url
+
+
+def reader_pages():
+    """(name, path) of one page of each kind named in the accessibility requirement."""
+    return [
+        ("首页", "/"),
+        ("栏目", _first_url(NewsSectionPage)),
+        ("文章", ArticlePage.objects.live().public().order_by("-display_date").first().url),
+        ("劳模风采", _first_url(WorkerIndexPage)),
+        ("劳模个人页", _first_url(WorkerPage)),
+        ("专题活动", _first_url(CampaignPage)),
+        ("搜索结果", "/search/?q=劳模"),
+        ("订阅", "/subscribe/"),
+        ("通用页面", Page.objects.get(slug="about").url),
+    ]
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["normal", "care-mode"])
+def test_reader_pages_have_no_axe_violations_on_a_phone(phone, demo_site, axe_source, care):
+    if care:
+        use_care_mode(phone, demo_site)
+    problems = {}
+    for name, path in reader_pages():
+        response = phone.goto(path)
+        assert response.status == 200, (name, path, response.status)
+        assert phone.evaluate("() => document.documentElement.classList.contains('care-mode')") is care
+        found = axe_violations(phone, axe_source)
+        overflow = horizontal_overflow(phone)
+        if overflow:
+            found.append(f"页面在 360 px 宽的手机上需要左右滚动：{overflow}")
+        if found:
+            problems[f"{name} {path}"] = found
+    assert not problems, "\n".join(f"{page}:\n" + "\n".join(found) for page, found in problems.items())
+
+
+def test_home_and_article_have_no_axe_violations_on_a_desktop(desktop, axe_source):
+    for path in ("/", ArticlePage.objects.live().public().order_by("-display_date").first().url):
+        desktop.goto(path)
+        assert axe_violations(desktop, axe_source) == [], path
+
+
+def test_css_and_javascript_stay_under_100_kb_per_page(phone):
+    """Every stylesheet and script a page loads, added up (transfer size as served, uncompressed)."""
+    for _name, path in reader_pages():
+        sizes = {}
+
+        def record(response, sizes=sizes):
+            if response.request.resource_type in ("stylesheet", "script"):
+                sizes[response.url] = len(response.body())
+
+        phone.on("response", record)
+        phone.goto(path)
+        phone.wait_for_load_state("load")
+        phone.remove_listener("response", record)
+        total = sum(sizes.values())
+        assert total <= 100 * 1024, (path, total, sizes)
