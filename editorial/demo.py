@@ -66,9 +66,11 @@ def ensure_submissions(command, users, workflow):
     section = NewsSectionPage.objects.live().order_by("path").first()
     if section is None or section.get_workflow() is None:
         return
+    created = 0
     for spec in DEMO_SUBMISSIONS:
         if Page.objects.filter(slug=spec["slug"]).exists():
             continue
+        created += 1
         article = ArticlePage(
             title=spec["title"],
             slug=spec["slug"],
@@ -81,7 +83,8 @@ def ensure_submissions(command, users, workflow):
         section.add_child(instance=article)
         article.save_revision(user=users["zhuangao"])
         section.get_workflow().start(article, users["zhuangao"])
-    command.stdout.write("· 审核演示稿件：一篇等待初审，一篇被规范用语检查退回")
+    if created:
+        command.stdout.write("· 审核演示稿件：一篇等待初审，一篇被规范用语检查退回")
 
 
 def load(command):
