@@ -255,7 +255,7 @@ class WorkerFilters:
     def url_with(self, name, value):
         """Link to this listing with filter `name` set to `value` (None removes it), back on page 1."""
         query = urlencode(self.params(**{name: value}))
-        return f"?{query}" if query else "?"
+        return f"?{query}" if query else self.request.path
 
     def query_string(self):
         """The current filters and sort, for the pagination links."""

@@ -239,7 +239,8 @@ class WorkerPage(PinyinSlugMixin, BasePage, Page):
         story_text = list(strings_in(self.story.get_prep_value())) if self.story else []
         story_problems = sorted({problem for text in story_text for problem in personal_data_problems(text)})
         if story_problems:
-            errors["story"] = story_problems
+            # One message: the StreamField widget shows a single error above its blocks.
+            errors["story"] = "".join(story_problems)
         if self.birth_month and not self.birth_year:
             errors["birth_month"] = "填写出生月份时请同时填写出生年份。"
         if self.birth_year and self.birth_year > timezone.localdate().year:
