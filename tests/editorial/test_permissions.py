@@ -95,3 +95,12 @@ def test_new_pages_in_a_section_are_created_without_a_publish_button(client, edi
     # Refused: Wagtail's admin shows the refusal as a redirect to the dashboard with an error.
     assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
     assert not ArticlePage.objects.filter(slug="zhijie").exists()
+
+
+def test_bulk_publish_is_refused_for_workflow_pages(client, staff, draft_article):
+    article = draft_article()
+    client.force_login(staff["final"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={article.pk}"
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code in (302, 403)
+    assert not ArticlePage.objects.get(pk=article.pk).live
