@@ -35,7 +35,7 @@ def strip_html(source):
 
 def page_text_fields(page):
     """All text fields of `page` (a specific page or revision object)."""
-    fields = [TextField("title", "标题", page.title or "", kind="title")]
+    fields = [TextField("title", "标题", getattr(page, "title", "") or "", kind="title")]
     model_fields = {f.name: f for f in page._meta.get_fields() if hasattr(f, "verbose_name")}
     for name in TEXT_FIELD_NAMES:
         if name in model_fields and getattr(page, name, None):
