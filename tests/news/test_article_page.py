@@ -161,3 +161,15 @@ def test_most_read_this_week(client, article_factory):
     block = block[: block.index("</section>")]
     assert re.findall(r">([^<>]+)</a>", block) == ["本周热门", "阅读较少"]
     assert "50 次阅读" in block
+
+
+def test_display_date_defaults_to_first_publication(section):
+    from news.models import ArticlePage
+
+    draft = ArticlePage(title="未填发布时间的文章", live=False)
+    section.add_child(instance=draft)
+    assert ArticlePage.objects.get(pk=draft.pk).display_date is None
+    draft.save_revision().publish()
+    published = ArticlePage.objects.get(pk=draft.pk)
+    assert published.display_date == published.first_published_at
+    assert published.slug == "wei-tian-fa-bu-shi-jian-de-wen-zhang"
