@@ -182,3 +182,21 @@ def test_index_feed_lists_new_profiles(client, worker_index, profile):
     assert not feed.bozo
     assert [entry.title for entry in feed.entries] == ["卓玛措"]
     assert "全国劳动模范" in feed.entries[0].summary
+
+
+def test_article_component_lists_the_workers_it_names(rf, profile, section, make_profile):
+    from django.template.loader import render_to_string
+
+    article = make_article(section, "高原护理经验交流会召开", slug="jiaoliu", display_date=timezone.now())
+    draft = make_profile("未发布的劳模", publish=False)
+    link(article, profile)
+    link(article, draft)
+    html = render_to_string(
+        "components/workers/article_workers.html", {"page": article, "request": rf.get("/")}
+    )
+    assert "相关劳模" in html and "卓玛措" in html
+    assert "未发布的劳模" not in html
+    article_without = make_article(section, "另一篇稿件", slug="lingyi", display_date=timezone.now())
+    assert "相关劳模" not in render_to_string(
+        "components/workers/article_workers.html", {"page": article_without}
+    )
