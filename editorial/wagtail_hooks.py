@@ -1,7 +1,7 @@
 """Admin wiring: glossary snippets, the "规范用语检查" action, review history,
 dashboard panels and the guard that keeps workflow pages inside the workflow."""
 
-from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
@@ -100,18 +100,24 @@ def hide_direct_publish(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
+def _refuse(request, redirect_url):
+    """A forged "publish" POST (the button is hidden) gets the reason, and nothing is saved."""
+    messages.error(request, PUBLISH_REFUSED)
+    return redirect(redirect_url)
+
+
 @hooks.register("before_edit_page")
 def refuse_direct_publish_on_edit(request, page):
     if request.method == "POST" and "action-publish" in request.POST:
         if publishing_must_use_workflow(page, request.user):
-            raise PermissionDenied(PUBLISH_REFUSED)
+            return _refuse(request, reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 @hooks.register("before_create_page")
 def refuse_direct_publish_on_create(request, parent_page, page_class):
     if request.method == "POST" and "action-publish" in request.POST:
         if publishing_must_use_workflow(parent_page, request.user):
-            raise PermissionDenied(PUBLISH_REFUSED)
+            return _refuse(request, reverse("wagtailadmin_explore", args=[parent_page.pk]))
 
 
 @hooks.register("before_bulk_action")
@@ -119,7 +125,7 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type == "publish":
         for obj in objects:
             if isinstance(obj, Page) and publishing_must_use_workflow(obj, request.user):
-                raise PermissionDenied(PUBLISH_REFUSED)
+                return _refuse(request, reverse("wagtailadmin_explore", args=[obj.get_parent().pk]))
 
 
 # --- tell the submitter at once when the automatic check sends a page back ------
