@@ -35,16 +35,19 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 def feed_urls():
-    from news.models import ArticlePage, NewsIndexPage, NewsSectionPage
+    from news.models import NewsIndexPage, NewsSectionPage
 
     section = NewsSectionPage.objects.live().order_by("-numchild").first()
     index = NewsIndexPage.objects.live().first()
-    tag = ArticlePage.tags.through.objects.values_list("tag__slug", flat=True).first()
+    from feeds.tags import published_tags
+
+    used = published_tags()
+    tag = used[0].slug if used else None  # the most used tag: the largest tag listing
     urls = [("全站 RSS", "/feed/"), ("全站 Atom", "/atom/"), ("全站 RSS ?limit=100", "/feed/?limit=100")]
     if section is not None:
         urls.append((f"栏目 RSS（{section.title}，{section.numchild} 篇）", section.url + "feed/"))
     if index is not None and tag:
-        urls.append(("标签 RSS", index.url + f"tags/{tag}/feed/"))
+        urls.append((f"标签 RSS（{used[0].name}，{used[0].uses} 篇）", index.url + f"tags/{tag}/feed/"))
     return urls
 
 
@@ -69,6 +72,11 @@ def main():
     from news.models import ArticlePage
 
     client = Client(HTTP_HOST="localhost")
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics, as autovacuum keeps them in production; right after a bulk
+        # load PostgreSQL would otherwise think the article table is empty and scan it whole.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailcore_page, news_articlepage, news_articletag, taggit_tag")
     total = ArticlePage.objects.count()
     print(
         f"数据库：{connection.vendor}，文章 {total} 篇（已发布 {ArticlePage.objects.published().count()} 篇）"
@@ -82,12 +90,13 @@ def main():
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
+        query_count = len(queries)  # now: DEBUG's query log is a ring buffer
         items = response.content.count(b"<item>") + response.content.count(b"<entry>")
         cold_median, cold_p90 = timed(client, url, args.repeat, clear=True)
         cached_median, _ = timed(client, url, args.repeat, clear=False)
         print(
             f"{label:<36} {cold_median:>10.1f}ms {cold_p90:>7.1f}ms {cached_median:>12.1f}ms"
-            f" {len(queries):>8} {items:>6}"
+            f" {query_count:>8} {items:>6}"
         )
 
 
