@@ -44,6 +44,10 @@ def test_submission_passes_all_stages_and_final_approver_becomes_responsible_edi
         assert stage in html and name in html
     assert "同意发布" in html
 
+    # Wagtail's own workflow history for the page works for editors too.
+    response = client.get(reverse("wagtailadmin_pages:workflow_history", args=[article.pk]))
+    assert response.status_code == 200 and "三审" in response.content.decode()
+
 
 def test_a_responsible_editor_filled_in_by_hand_is_kept(client, staff, draft_article, submit):
     article = submit(draft_article(responsible_editor="王编辑"), staff["writer"])
