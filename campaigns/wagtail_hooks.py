@@ -23,6 +23,7 @@ def current_campaigns_home_section(home_page, request):
         .descendant_of(home_page)
         .filter(running_filter())
         .select_related("hero_image")
+        .defer_streamfields()
         .order_by("-start_date", "-pk")[:HOME_SECTION_LIMIT]
     )
     if not campaigns:

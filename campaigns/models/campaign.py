@@ -53,6 +53,7 @@ class CampaignIndexPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
             .annotate(status_rank=status_rank_expression())
             .order_by("status_rank", "-start_date", "-pk")
             .select_related("hero_image")
+            .defer_streamfields()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -273,6 +274,17 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     def get_feed_description(self):
         return self.search_description or f"“{self.title}”专题的相关新闻"
+
+    def get_cached_paths(self):
+        # Purged from the CDN with the page on publish: the news listing and the calendars.
+        event_paths = [
+            self.reverse_subpage("event_ics", kwargs={"event_uid": e.uid}) for e in self.events.all()
+        ]
+        return super().get_cached_paths() + [
+            "news/",
+            "calendar/",
+            *(path.lstrip("/") for path in event_paths),
+        ]
 
     def calendar_url(self):
         return self.url + self.reverse_subpage("calendar")
