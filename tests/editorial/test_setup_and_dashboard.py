@@ -62,3 +62,15 @@ def test_sections_without_news_for_14_days_are_listed(editorial):
     make_article(section, "旧稿件", display_date=timezone.now() - datetime.timedelta(days=1))
     later = timezone.now() + datetime.timedelta(days=15)
     assert section.pk in [page.pk for page in stale_sections(now=later)]
+
+
+def test_stale_section_check_is_one_query_whatever_the_number_of_sections(
+    editorial, django_assert_max_num_queries
+):
+    from news.factories import make_section
+
+    for number in range(5):
+        make_section(editorial["index"], f"测试栏目{number}")
+    stale_sections()  # warm the content-type cache
+    with django_assert_max_num_queries(1):
+        assert len(stale_sections()) >= 6
