@@ -16,6 +16,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.query import PageQuerySet
 
+from home.mixins import CacheControlMixin
 from home.models import SiteSettings
 
 from .cache import get_cached_feed, last_change, set_cached_feed
@@ -25,7 +26,8 @@ from .items import build_entries, tag_authority
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 FEED_LANGUAGE = "zh-cn"
-BROWSER_CACHE_SECONDS = 300
+# Same browser lifetime as pages (CacheControlMixin), which wraps some feed routes.
+BROWSER_CACHE_SECONDS = CacheControlMixin.browser_cache_seconds
 
 
 def parse_limit(raw):

@@ -32,8 +32,13 @@ def feed_pages_showing(page, unpublished=False):
         return list(feed_pages)
     showing = []
     for feed_page in feed_pages:
-        queryset = feed_page.get_feed_queryset(None)
-        if hasattr(queryset, "filter") and queryset.filter(pk=page.pk).exists():
+        try:
+            queryset = feed_page.get_feed_queryset(None)
+        except (AttributeError, TypeError, KeyError):
+            # A listing that needs a real request: purge it rather than guess.
+            showing.append(feed_page)
+            continue
+        if not hasattr(queryset, "filter") or queryset.filter(pk=page.pk).exists():
             showing.append(feed_page)
     return showing
 

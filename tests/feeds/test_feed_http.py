@@ -146,3 +146,23 @@ def test_a_cached_feed_costs_no_item_queries(client, section, make_article, djan
     # Only Wagtail's routing remains: site, one lookup per path segment, view restrictions.
     with django_assert_max_num_queries(10):
         assert client.get(section.url + "feed/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_deleting_an_article_takes_it_out_of_the_cached_feed(client, section, make_article):
+    make_article("保留的稿件", days_ago=2)
+    doomed = make_article("将被删除的稿件", days_ago=1)
+    url = section.url + "atom/"
+    assert titles(client, url) == ["将被删除的稿件", "保留的稿件"]
+    doomed.delete()
+    assert titles(client, url) == ["保留的稿件"]
+
+
+@pytest.mark.django_db
+def test_not_modified_keeps_the_cache_headers(client, section, make_article):
+    make_article("稿件", days_ago=1)
+    first = client.get(section.url + "feed/")
+    again = client.get(section.url + "feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["Cache-Control"] == first["Cache-Control"]
+    assert again["Last-Modified"] == first["Last-Modified"]
