@@ -1,6 +1,7 @@
 """A model worker's profile page: facts, honours timeline, studio, news links, search, sitemap, meta."""
 
 import datetime
+import json
 import re
 
 import feedparser
@@ -200,3 +201,12 @@ def test_article_component_lists_the_workers_it_names(rf, profile, section, make
     assert "相关劳模" not in render_to_string(
         "components/workers/article_workers.html", {"page": article_without}
     )
+
+
+def test_profile_carries_person_structured_data(client, profile):
+    html = client.get(profile.url).content.decode()
+    raw = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data = json.loads(raw)
+    assert data["@type"] == "Person" and data["name"] == "卓玛措"
+    assert data["award"] == ["2012年 青海省五一劳动奖章", "2015年 青海省劳动模范", "2020年 全国劳动模范"]
+    assert data["worksFor"]["name"] == "玉树藏族自治州人民医院"

@@ -1,10 +1,13 @@
 """The 劳模风采 index and the model-worker profile page."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -315,6 +318,25 @@ class WorkerPage(PinyinSlugMixin, BasePage, Page):
 
     def get_meta_image(self):
         return self.social_image or self.portrait
+
+    def structured_data_json(self):
+        """schema.org Person as JSON-LD: only what the profile publishes anyway."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": self.title,
+            "description": self.get_meta_description(),
+            "award": [f"{honour.year}年 {honour.title.name}" for honour in self.timeline],
+        }
+        if self.position:
+            data["jobTitle"] = self.position
+        if self.employer:
+            data["worksFor"] = {"@type": "Organization", "name": self.employer}
+        if self.full_url:
+            data["url"] = self.full_url
+        # Escaped like Django's json_script, so text can never close the <script> element.
+        text = json.dumps(data, ensure_ascii=False)
+        return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
     def get_og_type(self):
         return "profile"
