@@ -82,6 +82,21 @@ def measure(client, urls, repeat):
     return statistics.median(timings), statistics.median(cpu_timings), len(queries)
 
 
+def calibration():
+    """How busy the machine is: reference timings to judge the figures by (idle: ~0.1 ms and ~0.05 ms)."""
+    loop = statistics.median(_timed(lambda: sum(range(10_000))) for _ in range(50))
+    with connection.cursor() as cursor:
+        query = statistics.median(_timed(lambda: cursor.execute("SELECT 1")) for _ in range(50))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"sum(range(10000)) {loop:.3f} ms, SELECT 1 {query:.3f} ms, load average {load:.1f} on {os.cpu_count()} CPUs"
+
+
+def _timed(function):
+    started = time.perf_counter()
+    function()
+    return (time.perf_counter() - started) * 1000
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)

@@ -11,6 +11,7 @@ from .models import ArticlePage, ArticleTag
 from .stats import most_read_this_week, total_views
 
 RELATED_COUNT = 6
+RELATED_CANDIDATES = 300
 # Fields a link to an article needs; listings never load the body.
 LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date", "live", "locale_id")
 
@@ -53,7 +54,13 @@ def related_articles(article, tag_ids, count=RELATED_COUNT):
         }
         related = [by_id[pk] for pk in chosen_ids if pk in by_id][:count]
     if len(related) < count and tag_ids:
-        sharing = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        # Candidates: the most recently created articles per shared tag (bounded, so a tag on
+        # 50,000 articles costs no more than a rare one), then the newest published among them.
+        sharing = (
+            ArticleTag.objects.filter(tag_id__in=tag_ids)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+        )
         more = (
             article_links(ArticlePage.objects.published())
             .filter(pk__in=sharing)

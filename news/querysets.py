@@ -1,6 +1,9 @@
 """What a reader may see: one definition used by every listing, archive,
 related block, prev/next link, home block, feed and the sitemap."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageQuerySet
@@ -22,10 +25,51 @@ def below_path_q(path):
     return Q(path__gt=path, path__lt=next_sibling)
 
 
+LISTING_VERSION_KEY = "news:listing-version"
+COUNT_CACHE_SECONDS = 60
+
+
+def bump_listing_version():
+    """Forget cached listing counts (called when an article is published or unpublished)."""
+    try:
+        cache.incr(LISTING_VERSION_KEY)
+    except ValueError:
+        cache.set(LISTING_VERSION_KEY, 1, None)
+
+
 class ArticleQuerySet(PageQuerySet):
+    # Listings count their items for the page numbers: on a large table that count
+    # costs more than the rest of the page, so it is remembered briefly (the page
+    # itself is cached longer than that by the CDN) and forgotten on publication.
+    count_cache_seconds = 0
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.count_cache_seconds = self.count_cache_seconds
+        return clone
+
+    def with_cached_count(self, seconds=COUNT_CACHE_SECONDS):
+        clone = self._chain()
+        clone.count_cache_seconds = seconds
+        return clone
+
+    def count(self):
+        if not self.count_cache_seconds or self._result_cache is not None:
+            return super().count()
+        sql, params = self.query.sql_with_params()
+        version = cache.get(LISTING_VERSION_KEY, 0)
+        key = f"news:count:{version}:{hashlib.sha256(f'{sql}{params}'.encode()).hexdigest()}"
+        value = cache.get(key)
+        if value is None:
+            value = super().count()
+            cache.set(key, value, self.count_cache_seconds)
+        return value
+
     def published(self):
         """Live, not behind a view restriction, and not dated in the future."""
-        return self.live().public().filter(display_date__isnull=False, display_date__lte=timezone.now())
+        # Whole minutes, so that the same listing is the same SQL for a minute (counts are cached by SQL).
+        now = timezone.now().replace(second=0, microsecond=0)
+        return self.live().public().filter(display_date__isnull=False, display_date__lte=now)
 
     def below(self, page_or_path):
         """Descendants of a page (or of the tree node at a path), through the path index."""
@@ -33,7 +77,7 @@ class ArticleQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Published, newest first, without the body (listings never show it)."""
-        return self.published().defer_streamfields().order_by("-display_date", "-pk")
+        return self.published().defer_streamfields().order_by("-display_date", "-pk").with_cached_count()
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)

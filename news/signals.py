@@ -10,6 +10,12 @@ from urllib.parse import quote
 from django.conf import settings
 from wagtail.signals import page_published, page_unpublished
 
+from .querysets import bump_listing_version
+
+
+def forget_counts(sender, instance, **kwargs):
+    bump_listing_version()
+
 
 def purge_listings(sender, instance, **kwargs):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -39,3 +45,5 @@ def connect():
 
     page_published.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-published")
     page_unpublished.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-unpublished")
+    page_published.connect(forget_counts, sender=ArticlePage, dispatch_uid="news-counts-published")
+    page_unpublished.connect(forget_counts, sender=ArticlePage, dispatch_uid="news-counts-unpublished")
