@@ -212,3 +212,12 @@ def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, s
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.live
     assert article.responsible_editor == "韩玉珍"
+
+
+def test_the_development_scheduler_publishes_due_pages(staff, draft_article):
+    article = draft_article()
+    revision = article.get_latest_revision()
+    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    revision.save()
+    call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))
+    assert ArticlePage.objects.get(pk=article.pk).live
