@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .filters import with_card_data
 from .models import HonourTitle, Industry, Region, WorkerIndexPage, WorkerPage
 
-HOME_FEATURED_COUNT = 4
+HOME_FEATURED_COUNT = 6
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -46,15 +46,17 @@ register_snippet(WorkerVocabularyGroup)
 
 @hooks.register("union_home_sections")
 def workers_home_section(home_page, request):
-    """A few model workers on the front page: those marked 在首页展示, else the latest honoured."""
+    """A row of model workers on the front page: those marked 在首页展示 first, then the most
+    recently honoured, so the row is always full."""
     index = WorkerIndexPage.objects.live().public().descendant_of(home_page).first()
     if index is None:
         return None
     profiles = WorkerPage.objects.child_of(index).live().public()
     ordering = (F("latest_honour_year").desc(nulls_last=True), "pinyin_key")
     items = list(with_card_data(profiles.filter(featured=True).order_by(*ordering))[:HOME_FEATURED_COUNT])
-    if not items:
-        items = list(with_card_data(profiles.order_by(*ordering))[:HOME_FEATURED_COUNT])
+    if len(items) < HOME_FEATURED_COUNT:
+        others = profiles.exclude(pk__in=[item.pk for item in items]).order_by(*ordering)
+        items += list(with_card_data(others)[: HOME_FEATURED_COUNT - len(items)])
     if not items:
         return None
     return {
