@@ -27,6 +27,7 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -113,6 +114,7 @@ class Segmenter:
                 if chunk not in self._site_words:
                     self._site_words.add(chunk)
                     tokenizer.add_word(chunk, CUSTOM_WORD_FREQUENCY)
+                    _segment_cached.cache_clear()
 
     def knows(self, word):
         return bool(self.tokenizer.FREQ.get(word))
@@ -217,9 +219,20 @@ def read_word_file(path):
 segmenter = Segmenter()
 
 
-def segment_for_index(text):
-    """Text as it goes into the search index: space-separated words and sub-words."""
+@lru_cache(maxsize=4096)
+def _segment_cached(text):
     return " ".join(segmenter.index_tokens(text))
+
+
+def segment_for_index(text):
+    """Text as it goes into the search index: space-separated words and sub-words.
+
+    Cached per distinct text (summaries, boilerplate paragraphs and tags repeat
+    across pages); the cache is emptied whenever the dictionary gains a word.
+    """
+    if len(text) > 2000:
+        return " ".join(segmenter.index_tokens(text))
+    return _segment_cached(text)
 
 
 def query_terms(text, prefix_last=False):

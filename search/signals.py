@@ -7,7 +7,9 @@ old segmentation until `update_index`; queries still find them through the
 "all parts" fallback in `search.segmentation` (see README, 检索).
 """
 
+from django.core.cache import cache
 from django.db.models.signals import pre_save
+from wagtail.signals import page_published, page_unpublished
 
 from search.dictionary import is_source_model, words_of
 from search.segmentation import segmenter
@@ -19,5 +21,13 @@ def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
     segmenter.add_words(words_of(instance))
 
 
+def forget_future_articles(sender, **kwargs):
+    from search.views import FUTURE_IDS_CACHE_KEY
+
+    cache.delete(FUTURE_IDS_CACHE_KEY)
+
+
 def connect():
     pre_save.connect(add_name_to_dictionary, dispatch_uid="search.add_name_to_dictionary")
+    page_published.connect(forget_future_articles, dispatch_uid="search.forget_future_articles.published")
+    page_unpublished.connect(forget_future_articles, dispatch_uid="search.forget_future_articles.unpublished")

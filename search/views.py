@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,6 +25,9 @@ MAX_PROMOTIONS = 5
 # Shown on the empty search page and when nothing matches.
 SUGGESTED_QUERIES = ["劳模", "五一劳动奖章", "职工维权", "12351", "困难职工帮扶", "技能竞赛"]
 SEARCH_CACHE_SECONDS = 60
+# A display date passing is not a publish event, so this list may be a minute stale.
+FUTURE_IDS_CACHE_KEY = "search:future-article-ids"
+FUTURE_IDS_CACHE_SECONDS = 60
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -36,19 +40,27 @@ class Result:
     kind: str
 
 
+def future_article_ids():
+    """Live articles whose display date is still ahead: hidden from listings until then, so from search too."""
+    ids = cache.get(FUTURE_IDS_CACHE_KEY)
+    if ids is None:
+        ids = [
+            page_id
+            for model in existing_models(["news.ArticlePage"])
+            for page_id in model.objects.filter(display_date__gt=timezone.now())
+            .order_by()
+            .values_list("pk", flat=True)[:1000]
+        ]
+        cache.set(FUTURE_IDS_CACHE_KEY, ids, FUTURE_IDS_CACHE_SECONDS)
+    return ids
+
+
 def public_pages(site):
     """What a reader may find: live, public pages of this site (never drafts or private pages)."""
     queryset = Page.objects.live().public()
     if site is not None:
         queryset = queryset.descendant_of(site.root_page, inclusive=False)
-    # Articles dated in the future are hidden from listings until then; from search too.
-    future = [
-        page_id
-        for model in existing_models(["news.ArticlePage"])
-        for page_id in model.objects.filter(display_date__gt=timezone.now()).values_list("pk", flat=True)[
-            :1000
-        ]
-    ]
+    future = future_article_ids()
     if future:
         queryset = queryset.exclude(id__in=future)
     return queryset
@@ -75,7 +87,7 @@ def build_result(page, words):
     )
 
 
-def promotions_for(query, site):
+def promotions_for(query, visible_pages):
     normalised = normalise_query_string(query)
     if not normalised:
         return []
@@ -84,7 +96,6 @@ def promotions_for(query, site):
         .select_related("page")
         .order_by(F("sort_order").asc(nulls_last=True), "pk")[:MAX_PROMOTIONS]
     )
-    visible_pages = public_pages(site)
     allowed = set(
         visible_pages.filter(id__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
     )
@@ -100,6 +111,7 @@ def search(request):
         notes.append(f"检索词过长，只按前 {MAX_QUERY_LENGTH} 个字检索。")
     query = " ".join(raw_query[:MAX_QUERY_LENGTH].split())
     site = Site.find_for_request(request)
+    visible_pages = public_pages(site)
     sections = section_choices(site.root_page if site else None)
     filters = parse_filters(request, sections)
     notes.extend(filters.notes)
@@ -115,13 +127,13 @@ def search(request):
         "sections": sections,
         "notes": notes,
         "suggested_queries": SUGGESTED_QUERIES,
-        "promotions": promotions_for(query, site) if query else [],
+        "promotions": promotions_for(query, visible_pages) if query else [],
         "listing": None,
         "results": [],
         "partial_match": False,
     }
     if searchable:
-        pages = filters.apply(public_pages(site)).specific()
+        pages = filters.apply(visible_pages).specific()
         results = pages.search(query, operator="and")
         listing = paginate(request, results, RESULTS_PER_PAGE)
         if listing.paginator.count == 0 and len(query_terms(query)) > 1:
@@ -129,6 +141,10 @@ def search(request):
             results = pages.search(query, operator="or")
             listing = paginate(request, results, RESULTS_PER_PAGE)
             context["partial_match"] = listing.paginator.count > 0
+        if getattr(getattr(results, "query_compiler", None), "truncated", False):
+            notes.append(
+                "匹配的内容很多，只在最近的一批匹配中按相关程度排列；再加一个词或使用筛选可以找得更准。"
+            )
         words = highlight_words(query)
         context.update(
             listing=listing,
