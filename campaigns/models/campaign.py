@@ -240,11 +240,14 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["workers"] = self.featured_workers()
-        context["latest_news"] = self.latest_news()
-        context["upcoming_events"] = self.upcoming_events()
-        context["past_events"] = self.past_events()
-        context["signup_pages"] = self.signup_pages()
+        # Sub-routes (news/, calendars, feeds) need none of the landing page's blocks.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or match.url_name == "index_route":
+            context["workers"] = self.featured_workers()
+            context["latest_news"] = self.latest_news()
+            context["upcoming_events"] = self.upcoming_events()
+            context["past_events"] = self.past_events()
+            context["signup_pages"] = self.signup_pages()
         return context
 
     # Routes -------------------------------------------------------------------
