@@ -1,8 +1,10 @@
 """Server-side feed cache, keyed by a version that every publish changes.
 
 Any publish, unpublish or deletion of a page bumps the version, so no
-feed is ever served stale from our cache; the CDN copies are purged by URL
-in `signals.py`.
+feed is served stale from our cache after an edit; the CDN copies are purged by
+URL in `signals.py`. Items also become visible without any edit, when their
+display date arrives (scheduled and future-dated articles; listings compare
+with the current minute), so a cached feed lives for the current minute only.
 """
 
 import time
@@ -11,8 +13,8 @@ import uuid
 from django.core.cache import cache
 
 VERSION_KEY = "feeds:version"
-# Rendered feeds live this long at most even if nothing is published.
-FEED_CACHE_SECONDS = 60 * 60
+# A rendered feed is used within the minute it was built (see above).
+FEED_CACHE_SECONDS = 60
 
 
 def _new_version():
@@ -49,9 +51,14 @@ def bump_version():
     cache.set(VERSION_KEY, version, None)
 
 
+def _full_key(key):
+    minute = int(time.time() // FEED_CACHE_SECONDS)
+    return f"feeds:{current_version()}:{minute}:{key}"
+
+
 def get_cached_feed(key):
-    return cache.get(f"feeds:{current_version()}:{key}")
+    return cache.get(_full_key(key))
 
 
 def set_cached_feed(key, value):
-    cache.set(f"feeds:{current_version()}:{key}", value, FEED_CACHE_SECONDS)
+    cache.set(_full_key(key), value, FEED_CACHE_SECONDS)

@@ -11,6 +11,7 @@ of FeedEntry fields.
 import mimetypes
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -78,11 +79,7 @@ def publish_time(page):
     return getattr(page, "display_date", None) or page.first_published_at or page.last_published_at
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
-
-
-def _image_enclosure(request, image):
+def _image_enclosure(base_url, image):
     if image is None:
         return None
     length = image.file_size
@@ -92,7 +89,7 @@ def _image_enclosure(request, image):
         except (OSError, ValueError):
             return None
     mime_type = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
-    return Enclosure(_absolute(request, image.file.url), str(int(length)), mime_type)
+    return Enclosure(urljoin(base_url, image.file.url), str(int(length)), mime_type)
 
 
 def _image_html(image, alt, caption=""):
@@ -201,7 +198,10 @@ def build_entries(request, pages, default_author):
             continue
         image = images.get(image_id_of(page))
         body_html = _body_html(page, request)
-        source_name = getattr(page, "source_name", "") or ""
+        # Articles without a 来源 are the site's own, as their page says.
+        source_name = (
+            (getattr(page, "source_name", None) or default_author) if hasattr(page, "source_name") else ""
+        )
         categories = []
         section = parents.get(page.path[: -Page.steplen])
         if section:
@@ -219,7 +219,7 @@ def build_entries(request, pages, default_author):
             content_html=_content_html(page, request, link, body_html, image, source_name),
             source_name=source_name,
             categories=categories,
-            enclosure=_image_enclosure(request, image),
+            enclosure=_image_enclosure(link, image),
         )
         if hasattr(page, "feed_entry_overrides"):
             entry = replace(entry, **page.feed_entry_overrides(request))

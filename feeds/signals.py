@@ -23,8 +23,9 @@ def feed_urls_of(url):
 
 
 def feed_pages_showing(page, unpublished=False):
-    """Live feed pages whose listing contains `page` (after an unpublish: all of them,
-    since the page has already left every listing)."""
+    """Live feed pages whose listing contains `page`: its ancestors with a feed always
+    (an article dated this very minute is not listed yet), others when their listing
+    has it (campaigns); after an unpublish all of them, since it has left every listing."""
     from .registry import feed_page_models
 
     feed_pages = Page.objects.type(*feed_page_models()).live().specific()
@@ -32,6 +33,9 @@ def feed_pages_showing(page, unpublished=False):
         return list(feed_pages)
     showing = []
     for feed_page in feed_pages:
+        if page.path.startswith(feed_page.path) and page.pk != feed_page.pk:
+            showing.append(feed_page)
+            continue
         try:
             queryset = feed_page.get_feed_queryset(None)
         except (AttributeError, TypeError, KeyError):

@@ -24,6 +24,10 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 EMAIL_AUTHOR = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]+( \(.+\))?$", re.I)
 MIME = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,4})?$")
+# The validator's pattern for tag: URIs (RFC 4151).
+TAG_URI = re.compile(
+    r"^tag:([a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*$"
+)
 UNSAFE_ELEMENTS = {"script", "style", "iframe", "object", "embed", "applet", "form", "meta", "link", "frame"}
 
 
@@ -33,6 +37,8 @@ def is_absolute_http(url):
 
 
 def is_uri(value):
+    if (value or "").startswith("tag:"):
+        return bool(TAG_URI.match(value))
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value or "", re.I))
 
 

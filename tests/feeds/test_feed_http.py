@@ -70,7 +70,7 @@ def test_publishing_refreshes_the_cached_feed(client, section, make_article):
     etag = client.get(url)["ETag"]
     assert titles(client, url) == ["第一篇"]
 
-    newer = make_article("刚刚发布的新稿", via_revision=True)
+    newer = make_article("刚刚发布的新稿", days_ago=0.5, via_revision=True)
     assert titles(client, url) == ["刚刚发布的新稿", "第一篇"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
@@ -166,3 +166,22 @@ def test_not_modified_keeps_the_cache_headers(client, section, make_article):
     assert again.status_code == 304
     assert again["Cache-Control"] == first["Cache-Control"]
     assert again["Last-Modified"] == first["Last-Modified"]
+
+
+@pytest.mark.django_db
+def test_a_future_dated_article_appears_when_its_time_comes_despite_the_cache(client, section, make_article):
+    import datetime
+    import time
+
+    from django.utils import timezone
+
+    make_article("已见报的稿件", days_ago=1)
+    make_article("一小时后见报的稿件", days_ago=-1 / 24)
+    url = section.url + "feed/"
+    assert titles(client, url) == ["已见报的稿件"]
+    later = timezone.now() + datetime.timedelta(hours=2)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("feeds.cache.time.time", return_value=time.time() + 7200),
+    ):
+        assert titles(client, url) == ["一小时后见报的稿件", "已见报的稿件"]
