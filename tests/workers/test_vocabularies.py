@@ -1,0 +1,42 @@
+"""Editors keep the vocabularies (行业, 地区, 荣誉称号) themselves, as snippets."""
+
+import pytest
+from django.urls import reverse
+
+from workers.models import HonourTitle, Industry, Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeded_regions_are_qinghais_prefectures_plus_provincial_and_central_units(vocabularies):
+    assert list(Region.objects.values_list("name", flat=True)) == [
+        "西宁市",
+        "海东市",
+        "海北藏族自治州",
+        "黄南藏族自治州",
+        "海南藏族自治州",
+        "果洛藏族自治州",
+        "玉树藏族自治州",
+        "海西蒙古族藏族自治州",
+        "省直",
+        "中央驻青",
+    ]
+    assert HonourTitle.objects.get(name="全国劳动模范").level == "national"
+    assert HonourTitle.objects.get(name="青海工匠").level == "provincial"
+
+
+def test_editor_adds_an_industry_and_it_gets_a_pinyin_slug(client, django_user_model, vocabularies):
+    client.force_login(django_user_model.objects.create_superuser("bianji", "b@example.com", "pw"))
+    url = reverse("wagtailsnippets_workers_industry:add")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"name": "新能源", "slug": "", "sort_order": "5"})
+    assert response.status_code == 302
+    assert Industry.objects.get(name="新能源").slug == "xin-neng-yuan"
+
+
+def test_new_industry_becomes_a_filter_value(client, worker_index, make_profile):
+    Industry.objects.create(name="航空运输")
+    make_profile("马成林", industry="hang-kong-yun-shu")
+    html = client.get(worker_index.url, {"industry": "hang-kong-yun-shu"}).content.decode()
+    assert "已忽略" not in html
+    assert "所属行业：航空运输" in html
