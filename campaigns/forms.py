@@ -74,6 +74,20 @@ class SignupBaseForm(BaseForm):
     def honeypot_field(self):
         return self[HONEYPOT_FIELD]
 
+    def full_clean(self):
+        super().full_clean()
+        self.describe_errors()
+
+    def describe_errors(self):
+        """Point each invalid control at its message (and hint), so screen readers read them out."""
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_helptext"] if bound.help_text else []
+            ids.append(f"{bound.auto_id}_error")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
     def stored_data(self):
         """What is saved: the editor's fields and the consent, never the honeypot."""
         return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT_FIELD}

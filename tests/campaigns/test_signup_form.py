@@ -146,3 +146,15 @@ def test_missing_required_field_names_the_field(client, signup_form, valid_data)
     response = client.post(signup_form.url, valid_data)
     assert response.status_code == 400
     assert "“工作单位”为必填项，请填写。" in response.content.decode()
+
+
+def test_invalid_controls_point_at_their_messages(client, signup_form, valid_data):
+    names = field_names(signup_form)
+    valid_data[names["手机号码"]] = "123"
+    del valid_data[CONSENT_FIELD]
+    html = client.post(signup_form.url, valid_data).content.decode()
+    mobile_id = f"id_{names['手机号码']}"
+    assert f'aria-describedby="{mobile_id}_helptext {mobile_id}_error"' in html
+    assert f'id="{mobile_id}_error"' in html
+    assert 'aria-describedby="id_privacy_consent_error"' in html
+    assert 'aria-invalid="true"' in html
