@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -72,7 +73,7 @@ def _logo_url(request, site_settings):
     # Feed readers (and the RSS profile) only take GIF, JPEG or PNG channel images.
     if logo is not None and logo.file.name.lower().endswith((".png", ".jpg", ".jpeg", ".gif")):
         return request.build_absolute_uri(logo.file.url)
-    return request.build_absolute_uri(settings.STATIC_URL + "feeds/logo.png")
+    return request.build_absolute_uri(static("feeds/logo.png"))
 
 
 def canonical_self_url(request, limit):
