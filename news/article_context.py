@@ -5,7 +5,7 @@ section (1), previous/next (2), tags (1), related reading (2-3), view count (1);
 the most-read list and the QR code come from the cache.
 """
 
-from django.db.models import Q
+from django.core.cache import cache
 
 from .models import ArticlePage, ArticleTag
 from .stats import most_read_this_week, total_views
@@ -21,9 +21,15 @@ def article_links(queryset):
 
 
 def sibling_articles(article):
-    """Published articles in the same section as `article`."""
+    """Published articles in the same section as `article`.
+
+    Deliberately `path LIKE 'parent%'` rather than an index range: with the date
+    condition of previous/next, the database then walks the display_date index
+    from the article's date and stops at the first sibling, instead of sorting
+    the whole section.
+    """
     parent_path = article.path[: -article.steplen]
-    return ArticlePage.objects.published().below(parent_path).filter(depth=article.depth)
+    return ArticlePage.objects.published().filter(path__startswith=parent_path, depth=article.depth)
 
 
 def previous_and_next(article):
@@ -31,13 +37,16 @@ def previous_and_next(article):
         return None, None
     siblings = article_links(sibling_articles(article).exclude(pk=article.pk))
     date, pk = article.display_date, article.pk
+    # "Before (date, pk)" written as a range on date plus an exclusion for ties, so the date index serves it.
     older = (
-        siblings.filter(Q(display_date__lt=date) | Q(display_date=date, pk__lt=pk))
+        siblings.filter(display_date__lte=date)
+        .exclude(display_date=date, pk__gt=pk)
         .order_by("-display_date", "-pk")
         .first()
     )
     newer = (
-        siblings.filter(Q(display_date__gt=date) | Q(display_date=date, pk__gt=pk))
+        siblings.filter(display_date__gte=date)
+        .exclude(display_date=date, pk__lt=pk)
         .order_by("display_date", "pk")
         .first()
     )
@@ -103,9 +112,15 @@ def news_index_for(article):
     from .models import NewsIndexPage
 
     site_root_path = article.path[: NewsIndexPage.steplen * 2]
-    return (
-        NewsIndexPage.objects.live()
-        .filter(path__startswith=site_root_path)
-        .only("id", "title", "url_path", "path", "depth")
-        .first()
-    )
+    key = f"news:index-for:{site_root_path}"
+    found = cache.get(key)
+    if found is None:
+        index = (
+            NewsIndexPage.objects.live()
+            .filter(path__startswith=site_root_path)
+            .only("id", "title", "url_path", "path", "depth")
+            .first()
+        )
+        found = (index,)
+        cache.set(key, found, 300)
+    return found[0]

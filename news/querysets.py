@@ -37,6 +37,29 @@ def bump_listing_version():
         cache.set(LISTING_VERSION_KEY, 1, None)
 
 
+RESTRICTED_PATHS_KEY = "news:restricted-paths"
+
+
+def restricted_paths():
+    """Tree paths of pages behind a view restriction (what Wagtail's `.public()` excludes).
+
+    `.public()` reads the restrictions table each time a queryset runs, and an
+    article page runs several; the list changes rarely, so it is cached until a
+    restriction is saved or deleted (see news.signals).
+    """
+    paths = cache.get(RESTRICTED_PATHS_KEY)
+    if paths is None:
+        from wagtail.models import PageViewRestriction
+
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        cache.set(RESTRICTED_PATHS_KEY, paths, 3600)
+    return paths
+
+
+def forget_restricted_paths(**kwargs):
+    cache.delete(RESTRICTED_PATHS_KEY)
+
+
 class ArticleQuerySet(PageQuerySet):
     # Listings count their items for the page numbers: on a large table that count
     # costs more than the rest of the page, so it is remembered briefly (the page
@@ -69,7 +92,10 @@ class ArticleQuerySet(PageQuerySet):
         """Live, not behind a view restriction, and not dated in the future."""
         # Whole minutes, so that the same listing is the same SQL for a minute (counts are cached by SQL).
         now = timezone.now().replace(second=0, microsecond=0)
-        return self.live().public().filter(display_date__isnull=False, display_date__lte=now)
+        queryset = self.live().filter(display_date__isnull=False, display_date__lte=now)
+        for path in restricted_paths():
+            queryset = queryset.exclude(path__startswith=path)
+        return queryset
 
     def below(self, page_or_path):
         """Descendants of a page (or of the tree node at a path), through the path index."""

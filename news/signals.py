@@ -10,7 +10,7 @@ from urllib.parse import quote
 from django.conf import settings
 from wagtail.signals import page_published, page_unpublished
 
-from .querysets import bump_listing_version
+from .querysets import bump_listing_version, forget_restricted_paths
 
 
 def forget_counts(sender, instance, **kwargs):
@@ -41,7 +41,13 @@ def purge_listings(sender, instance, **kwargs):
 
 
 def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
+
     from .models import ArticlePage
+
+    for signal in (post_save, post_delete):
+        signal.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid=f"news-{signal}")
 
     page_published.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-published")
     page_unpublished.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-unpublished")

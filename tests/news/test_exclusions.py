@@ -85,3 +85,12 @@ def test_home_latest_list_hides_future_items(client, site_root, hidden):
     titles = [page.title for page in site_root.latest_pages()]
     assert "公开文章" in titles
     assert not set(titles) & set(HIDDEN_TITLES)
+
+
+def test_making_an_article_private_hides_it_at_once(client, section, article_factory):
+    article = article_factory("即将设为内部的文章")
+    assert "即将设为内部的文章" in client.get(section.url).content.decode()
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert "即将设为内部的文章" not in client.get(section.url + "?page=1").content.decode()
+    restriction.delete()
+    assert "即将设为内部的文章" in client.get(section.url + "?page=01").content.decode()
