@@ -107,16 +107,12 @@ class SegmentingSQLiteCompilerMixin(SegmentingCompilerMixin):
     # FTS columns are (autocomplete, body, title): a word in the title counts most.
     BM25_WEIGHTS = (0.0, 1.0, 4.0)
 
-    # A common word matches most of the site; bm25() costs ~10 µs a row, so only
-    # the most recently indexed matches are ranked (see README, 检索).
-    MAX_RANKED_CANDIDATES = 2000
-
-    def ranked_matches(self):
+    def ranked_matches(self, max_candidates):
         """[(pk, score)] of the queryset's objects matching the query, best first; None if not applicable.
 
         Upstream orders by a correlated subquery that re-runs the FTS query for
         every candidate row (seconds for a common word on 10,000 articles).
-        Here one FTS query returns the newest MAX_RANKED_CANDIDATES matches with
+        Here one FTS query returns the newest `max_candidates` matches with
         their bm25 scores (FTS5 walks rowids backwards, scoring only what it
         returns), the queryset's own filters (live, public, type, section,
         dates) are applied to those ids, and the two meet in Python. Cached on
@@ -135,15 +131,16 @@ class SegmentingSQLiteCompilerMixin(SegmentingCompilerMixin):
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .annotate(score=WeightedBM25(self.BM25_WEIGHTS))
             .order_by("-index_entry_id")
-            .values_list("index_entry__object_id", "score")[: self.MAX_RANKED_CANDIDATES + 1]
+            .values_list("index_entry__object_id", "score")[: max_candidates + 1]
         )
         to_pk = self.queryset.model._meta.pk.to_python
         scores = {}
         for object_id, score in candidates:
             pk = to_pk(object_id)
             scores[pk] = min(score, scores.get(pk, score))
-        if len(scores) > self.MAX_RANKED_CANDIDATES:
+        if len(scores) > max_candidates:
             self.truncated = True
+            del scores[next(reversed(scores))]  # the extra row only told us there are more
         allowed = self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True)
         # bm25() is lower for better matches; ties go to the newer object.
         self._ranked = sorted(((pk, scores[pk]) for pk in allowed), key=lambda item: (item[1], -item[0]))
@@ -194,7 +191,7 @@ class ChineseSQLiteAutocompleteQueryCompiler(
 
 class ChineseSQLiteSearchResults(upstream.SQLiteSearchResults):
     def _do_search(self):
-        ranked = self.query_compiler.ranked_matches()
+        ranked = self.query_compiler.ranked_matches(self.backend.max_ranked_candidates)
         if ranked is None:
             return super()._do_search()
         page = ranked[self.start : self.stop]
@@ -210,7 +207,7 @@ class ChineseSQLiteSearchResults(upstream.SQLiteSearchResults):
         return results
 
     def _do_count(self):
-        ranked = self.query_compiler.ranked_matches()
+        ranked = self.query_compiler.ranked_matches(self.backend.max_ranked_candidates)
         if ranked is None:
             return super()._do_count()
         return max(len(ranked) - self.start, 0) if self.stop is None else len(ranked[self.start : self.stop])
@@ -221,6 +218,12 @@ class ChineseSQLiteSearchBackend(upstream.SQLiteSearchBackend):
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
     index_class = ChineseSQLiteIndex
     results_class = ChineseSQLiteSearchResults
+
+    def __init__(self, params):
+        super().__init__(params)
+        # A common word matches most of the site and bm25() costs tens of µs a
+        # row, so only the newest matches are ranked (README, 检索; bench/search.md).
+        self.max_ranked_candidates = int(params.get("MAX_RANKED_CANDIDATES", 1000))
 
 
 SearchBackend = ChineseSQLiteSearchBackend

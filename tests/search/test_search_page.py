@@ -256,3 +256,15 @@ def test_header_search_box_on_pages_points_here(client, corpus):
     html = client.get(corpus.about.url).content.decode()
     assert 'action="/search/"' in html
     assert reverse("search") == SEARCH_URL
+
+
+def test_very_common_words_rank_the_newest_matches_and_say_so(client, corpus, settings):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the candidate window is part of the SQLite flavour")
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "MAX_RANKED_CANDIDATES": 2}}
+    response = search(client, "职工")
+    titles = result_titles(response)
+    assert len(titles) == 2
+    assert "匹配的内容很多" in response.content.decode()
