@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from campaigns.factories import local_datetime, make_campaign
+
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -74,8 +76,6 @@ def test_event_page_links_offer_the_downloads(client, campaign):
 
 
 def test_events_across_midnight_keep_their_dates(client, campaign_index, today):
-    from campaigns.factories import local_datetime, make_campaign
-
     page = make_campaign(
         campaign_index,
         "劳模引领创新创造工程",

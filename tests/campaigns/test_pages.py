@@ -1,8 +1,11 @@
 """Reader pages: status from dates, index order, landing page content, home block."""
 
 import datetime
+from unittest import mock
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from campaigns.factories import figure, make_campaign, milestone
 from campaigns.models import CampaignPage
@@ -21,12 +24,8 @@ def test_status_follows_the_dates_inclusively():
     )
 
 
-def test_status_uses_the_shanghai_calendar_day(settings, campaign_index, time_machine=None):
+def test_status_uses_the_shanghai_calendar_day():
     """At 23:30 UTC on 11-22 it is already 11-23 in Xining: a campaign starting 11-23 runs."""
-    from unittest import mock
-
-    from django.utils import timezone
-
     late_utc = datetime.datetime(2026, 11, 22, 23, 30, tzinfo=datetime.UTC)
     page = CampaignPage(title="x", start_date=datetime.date(2026, 11, 23), end_date=None)
     with mock.patch.object(timezone, "now", return_value=late_utc):
@@ -35,8 +34,6 @@ def test_status_uses_the_shanghai_calendar_day(settings, campaign_index, time_ma
 
 
 def test_end_before_start_is_refused_with_a_message(campaign_index, today):
-    from django.core.exceptions import ValidationError
-
     page = CampaignPage(
         title="x", slug="x", intro="x", start_date=today, end_date=today - datetime.timedelta(1)
     )
