@@ -108,6 +108,7 @@ def main():
     print(
         f"database: {connection.vendor}, published articles: {total}, requests per page type: {args.repeat}"
     )
+    print(f"machine load: {calibration()}")
     print(
         "times in ms: wall-clock median / CPU-time median of this process (less sensitive to a busy machine)"
     )
