@@ -268,3 +268,20 @@ def test_very_common_words_rank_the_newest_matches_and_say_so(client, corpus, se
     titles = result_titles(response)
     assert len(titles) == 2
     assert "匹配的内容很多" in response.content.decode()
+
+
+def test_demo_promotions_are_idempotent_and_shown(client, corpus):
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from search import demo
+
+    command = SimpleNamespace(stdout=StringIO())
+    demo.load(command)
+    count = SearchPromotion.objects.count()
+    demo.load(command)
+    assert SearchPromotion.objects.count() == count >= 2
+    html = search(client, "入会").content.decode()
+    assert "推荐内容" in html and "新就业形态劳动者怎样加入工会" in html
