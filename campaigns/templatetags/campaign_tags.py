@@ -1,9 +1,11 @@
 """Presentation helpers for campaign pages."""
 
+import json
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -29,3 +31,35 @@ def event_time_range(event):
     if start.date() == end.date():
         return f"{start_text}–{end:%H:%M}"
     return f"{start_text} 至 {end.year}年{end.month}月{end.day}日 {end:%H:%M}"
+
+
+@register.simple_tag(takes_context=True)
+def campaign_events_json_ld(context, campaign, events):
+    """schema.org Event data for search engines, one entry per upcoming event."""
+    request = context.get("request")
+    if not events or request is None:
+        return ""
+    organiser = campaign.organiser
+    items = []
+    for event in events:
+        item = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title,
+            "startDate": timezone.localtime(event.starts_at).isoformat(),
+            "endDate": timezone.localtime(event.ends_at).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "url": request.build_absolute_uri(campaign.url),
+            "superEvent": {"@type": "Event", "name": campaign.title},
+        }
+        if event.place:
+            item["location"] = {"@type": "Place", "name": event.place, "address": event.place}
+        if event.description:
+            item["description"] = event.description
+        if organiser:
+            item["organizer"] = {"@type": "Organization", "name": organiser}
+        items.append(item)
+    # "<" escaped so no text can close the script element.
+    payload = json.dumps(items, ensure_ascii=False).replace("<", "\\u003c")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

@@ -1,6 +1,8 @@
 """Reader pages: status from dates, index order, landing page content, home block."""
 
 import datetime
+import json
+import re
 from unittest import mock
 
 import pytest
@@ -133,3 +135,16 @@ def test_landing_page_query_count_is_bounded(
         article_factory(f"农民工入会新闻{number}", tags=["农民工入会"])
     with django_assert_max_num_queries(40):
         assert client.get(campaign.url).status_code == 200
+
+
+def test_upcoming_events_are_described_for_search_engines(client, campaign):
+    event = campaign.events.get(title="建筑工地入会服务日")
+    event.description = "</script><script>alert(1)</script>"
+    event.save()
+    html = client.get(campaign.url).content.decode()
+    (payload,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    (item,) = json.loads(payload)  # the past event is not announced
+    assert item["@type"] == "Event" and item["name"] == "建筑工地入会服务日"
+    assert item["startDate"].endswith("+08:00")
+    assert item["location"]["name"] == "西宁市城北区某建筑工地，生活区"
+    assert item["description"] == "</script><script>alert(1)</script>"
