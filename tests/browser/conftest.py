@@ -68,24 +68,9 @@ def _unavailable(reason):
 
 
 @pytest.fixture(scope="package")
-def chromium():
-    """One Chromium for all browser tests; package-scoped so that Playwright's event loop stops
-    (and Django's async-safety check returns) before the rest of the suite runs."""
-    if not CHROMIUM.exists():
-        _unavailable("没有 /usr/bin/chromium：用 apt-get install chromium 安装后才能运行浏览器测试")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("没有安装 playwright（requirements-dev.txt）")
-    with orm_beside_playwright(), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="package")
-def demo_server(chromium, django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_server(django_db_setup, django_db_blocker, tmp_path_factory):
     """The whole demo site, committed once, served by a live server (see the module docstring)."""
+    _require_browser()  # before the slow part
     media = tmp_path_factory.mktemp("browser-media")
     with orm_beside_playwright(), django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
         snapshot = connection.creation.serialize_db_to_string()
@@ -100,8 +85,33 @@ def demo_server(chromium, django_db_setup, django_db_blocker, tmp_path_factory):
             finally:
                 server.stop()
         finally:
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            # As Django's serialized rollback does it: keep the sequences ahead of the restored rows.
+            call_command(
+                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
+            )
             connection.creation.deserialize_db_from_string(snapshot)
+
+
+def _require_browser():
+    if not CHROMIUM.exists():
+        _unavailable("没有 /usr/bin/chromium：用 apt-get install chromium 安装后才能运行浏览器测试")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable("没有安装 playwright（requirements-dev.txt）")
+
+
+@pytest.fixture(scope="package")
+def chromium(demo_server):
+    """One Chromium for all browser tests. Package-scoped so that Playwright's event loop stops (and
+    Django's async-safety check is back) before the rest of the suite runs; it closes before
+    demo_server stops, so no keep-alive request still holds a database connection then."""
+    from playwright.sync_api import sync_playwright
+
+    with orm_beside_playwright(), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(autouse=True)
