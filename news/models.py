@@ -37,6 +37,14 @@ COLUMN_TYPES = [
 ]
 
 
+# What a line in a listing shows; feeds reuse the same querysets with every field.
+LISTING_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "live", "display_date", "summary")
+
+
+def listing_fields(queryset):
+    return queryset.only(*LISTING_FIELDS)
+
+
 def beijing_range(year, month=None):
     """[start, end) of a calendar year or month in the site's time zone (Beijing)."""
     if month is None:
@@ -90,7 +98,7 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.get_listing_context(request))
+        context.update(self.get_listing_context(request, listing_fields(self.get_listing_queryset(request))))
         context["subsections"] = list(
             NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
         )
@@ -163,7 +171,7 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         context = {
             "listing_heading": heading,
             "archive_years": self.archive_years(),
-            **self.get_listing_context(request, queryset),
+            **self.get_listing_context(request, listing_fields(queryset)),
             **extra,
         }
         return self.render(request, context_overrides=context, template="news/news_index_page.html")
