@@ -5,3 +5,6 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "campaigns"
     verbose_name = "专题活动"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the audit-log receiver)

@@ -21,6 +21,7 @@ from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage
 SIGNUPS_VIEWED = "campaigns.signups_viewed"
 SIGNUPS_EXPORTED = "campaigns.signups_exported"
 SIGNUPS_PURGED = "campaigns.signups_purged"
+SIGNUPS_DELETED = "campaigns.signups_deleted"
 
 # Spreadsheet programs run cells starting with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

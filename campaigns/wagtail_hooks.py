@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage, CampaignIndexPage, CampaignPage
 from .status import running_filter
-from .views import SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
+from .views import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
 
 HOME_SECTION_ORDER = 30
 HOME_SECTION_LIMIT = 4
@@ -41,6 +41,7 @@ def current_campaigns_home_section(home_page, request):
 def register_signup_log_actions(actions):
     actions.register_action(SIGNUPS_VIEWED, "查看报名信息", "查看了报名信息")
     actions.register_action(SIGNUPS_EXPORTED, "导出报名信息", "导出了报名信息")
+    actions.register_action(SIGNUPS_DELETED, "删除报名信息", "删除了一条报名信息")
     actions.register_action(SIGNUPS_PURGED, "删除过期报名信息", "按保存期限删除了过期报名信息")
 
 

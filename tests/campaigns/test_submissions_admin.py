@@ -125,3 +125,13 @@ def test_editor_cannot_delete_signups(client, editor, signup_form, submission):
     response = client.post(url + f"?selected-submissions={submission.pk}")
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     assert FormSubmission.objects.filter(pk=submission.pk).exists()
+
+
+def test_signup_manager_deleting_a_signup_is_logged(client, signup_manager, signup_form, submission):
+    client.force_login(signup_manager)
+    url = reverse("wagtailforms:delete_submissions", args=[signup_form.pk])
+    response = client.post(url + f"?selected-submissions={submission.pk}")
+    assert response.status_code == 302
+    assert not FormSubmission.objects.filter(pk=submission.pk).exists()
+    entry = PageLogEntry.objects.get(action="campaigns.signups_deleted")
+    assert entry.user_id == signup_manager.pk and entry.data["submission_id"] == submission.pk
