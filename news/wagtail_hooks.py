@@ -1,12 +1,16 @@
 """Home page blocks: the 头条 (headline) area and the latest items of each section."""
 
+from django.core.cache import cache
 from wagtail import hooks
 
 from .article_context import LINK_FIELDS
 from .models import ArticlePage, NewsSectionPage
+from .querysets import LISTING_VERSION_KEY
 
 HEADLINE_COUNT = 5
 ITEMS_PER_SECTION = 6
+# Short, because an article dated in the future must appear when its time comes.
+HOME_BLOCK_CACHE_SECONDS = 60
 
 
 def home_sections_of(home_page):
@@ -25,16 +29,46 @@ def home_sections_of(home_page):
     return [section for section in sections if section.path[: -section.steplen] not in paths]
 
 
+def latest_in(prefix_path, count):
+    """Newest published articles under a tree path.
+
+    `path LIKE 'prefix%'` on purpose: the database walks the display_date index
+    newest-first and stops after `count` matches, instead of collecting and
+    sorting every article of the section (an index range on path would do that).
+    """
+    return list(
+        ArticlePage.objects.published()
+        .filter(path__startswith=prefix_path)
+        .exclude(path=prefix_path)
+        .order_by("-display_date", "-pk")
+        .only(*LINK_FIELDS)[:count]
+    )
+
+
+def cached_block(home_page, name, build):
+    """Home blocks are rebuilt when an article is published or unpublished (listing version)."""
+    key = f"news:home:{name}:{home_page.pk}:{cache.get(LISTING_VERSION_KEY, 0)}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, HOME_BLOCK_CACHE_SECONDS)
+    return value
+
+
 @hooks.register("union_home_sections")
 def news_headlines(home_page, request):
-    headlines = list(
-        ArticlePage.objects.published()
-        .below(home_page)
-        .filter(is_headline=True)
-        .defer_streamfields()
-        .select_related("lead_image")
-        .order_by("-display_date", "-pk")[:HEADLINE_COUNT]
-    )
+    def build():
+        return list(
+            ArticlePage.objects.published()
+            # `__in=[True]` renders `is_headline IN (1)`, which can use the (is_headline, display_date)
+            # index; a plain boolean filter renders as a bare column, which cannot.
+            .filter(is_headline__in=[True], path__startswith=home_page.path)
+            .defer_streamfields()
+            .select_related("lead_image")
+            .order_by("-display_date", "-pk")[:HEADLINE_COUNT]
+        )
+
+    headlines = cached_block(home_page, "headlines", build)
     if not headlines:
         return None
     return {"order": 10, "template": "components/home/news_headlines.html", "items": headlines}
@@ -42,10 +76,13 @@ def news_headlines(home_page, request):
 
 @hooks.register("union_home_sections")
 def news_latest_per_section(home_page, request):
-    blocks = []
-    for section in home_sections_of(home_page):
-        items = list(ArticlePage.objects.for_listing().below(section).only(*LINK_FIELDS)[:ITEMS_PER_SECTION])
-        blocks.append({"section": section, "items": items})
+    def build():
+        return [
+            {"section": section, "items": latest_in(section.path, ITEMS_PER_SECTION)}
+            for section in home_sections_of(home_page)
+        ]
+
+    blocks = cached_block(home_page, "sections", build)
     if not blocks:
         return None
     return {"order": 20, "template": "components/home/news_sections.html", "items": blocks}

@@ -167,3 +167,14 @@ def test_publishing_an_article_purges_its_listings(
     assert {page.pk for page in purged_pages} >= {section.pk, news_index.pk}
     assert "http://testserver/news/2024/5/" in purged_urls
     assert "http://testserver/news/tags/%E5%8A%B3%E6%A8%A1/" in purged_urls
+
+
+def test_big_section_listing_strategy_lists_the_same(
+    client, site_root, section, article_factory, monkeypatch
+):
+    neighbour = make_section(site_root, "基层动态")
+    article_factory("要闻栏目文章甲", days_ago=1)
+    article_factory("要闻栏目文章乙", days_ago=2)
+    article_factory("基层栏目文章", parent=neighbour)
+    monkeypatch.setattr("news.models.WALK_DATE_INDEX_FROM", 0)
+    assert titles_in(client.get(section.url)) == ["要闻栏目文章甲", "要闻栏目文章乙"]
