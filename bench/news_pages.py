@@ -54,7 +54,12 @@ def scenarios():
     )
     article_urls = [article.url for article in articles]
     year = articles[0].display_date.year if articles[0].display_date else 2020
+    from home.models import StandardPage
+
+    baseline = StandardPage.objects.live().order_by("pk").first()
     return [
+        # Not a news page: the cost every page shares (chrome, menu, footer, site settings, feeds).
+        *([("baseline: plain page", [baseline.url])] if baseline else []),
         ("home /", ["/"]),
         ("section page 1", [section.url]),
         ("section page 50", [section.url + "?page=50"]),
