@@ -8,10 +8,12 @@ the most-read list and the QR code come from the cache.
 from django.core.cache import cache
 
 from .models import ArticlePage, ArticleTag
+from .querysets import LISTING_VERSION_KEY
 from .stats import most_read_this_week, total_views
 
 RELATED_COUNT = 6
 RELATED_CANDIDATES = 300
+AROUND_CACHE_SECONDS = 300
 # Fields a link to an article needs; listings never load the body.
 LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date", "live", "locale_id")
 
@@ -89,17 +91,40 @@ def meta_image_url(article, request):
     return request.build_absolute_uri(rendition.url)
 
 
+def surroundings(article, tags):
+    """Previous/next and related reading, cached until the next (un)publication of any article.
+
+    They change only when articles are published, unpublished or made private
+    (each bumps the listing version), or when a future-dated article comes due
+    (at most AROUND_CACHE_SECONDS late, like the CDN copy of the page itself).
+    """
+    if not article.pk:
+        return (*previous_and_next(article), related_articles(article, [tag.pk for tag in tags]))
+    key = f"news:around:{article.pk}:{cache.get(LISTING_VERSION_KEY, 0)}"
+    value = cache.get(key)
+    if value is None:
+        value = (*previous_and_next(article), related_articles(article, [tag.pk for tag in tags]))
+        cache.set(key, value, AROUND_CACHE_SECONDS)
+    return value
+
+
 def article_context(article, request):
     # The government meta tags (rendered before the body) include the image address.
     article.meta_image_url = meta_image_url(article, request)
     tags = article.get_tag_list()
-    older, newer = previous_and_next(article)
+    if getattr(request, "is_preview", False):
+        older, newer, related = (
+            *previous_and_next(article),
+            related_articles(article, [tag.pk for tag in tags]),
+        )
+    else:
+        older, newer, related = surroundings(article, tags)
     return {
         "section": article.get_section(),
         "article_tags": tags,
         "previous_article": older,
         "next_article": newer,
-        "related_articles": related_articles(article, [tag.pk for tag in tags]),
+        "related_articles": related,
         "view_count": total_views(article.pk),
         "most_read": most_read_this_week(),
         "news_index": news_index_for(article),

@@ -58,6 +58,7 @@ def restricted_paths():
 
 def forget_restricted_paths(**kwargs):
     cache.delete(RESTRICTED_PATHS_KEY)
+    bump_listing_version()
 
 
 class ArticleQuerySet(PageQuerySet):

@@ -173,3 +173,16 @@ def test_display_date_defaults_to_first_publication(section):
     published = ArticlePage.objects.get(pk=draft.pk)
     assert published.display_date == published.first_published_at
     assert published.slug == "wei-tian-fa-bu-shi-jian-de-wen-zhang"
+
+
+def test_publishing_refreshes_previous_and_next(client, section, article_factory):
+    from news.models import ArticlePage
+
+    current = article_factory("当前文章", days_ago=3)
+    assert "下一篇：没有了" in client.get(current.url).content.decode()
+    newer = ArticlePage(
+        title="刚发布的文章", display_date=timezone.now() - datetime.timedelta(days=1), live=False
+    )
+    section.add_child(instance=newer)
+    newer.save_revision().publish()
+    assert "下一篇：<a" in client.get(current.url).content.decode()
