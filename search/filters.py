@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Page
 
 from home.listing import parse_choice_filters
 
@@ -41,20 +41,40 @@ def content_type_choices():
     return {key: label for key, (label, models) in CONTENT_TYPES.items() if existing_models(models)}
 
 
+@dataclass(frozen=True)
+class SectionChoice:
+    pk: int
+    title: str
+    path: str
+
+
+SECTIONS_CACHE_KEY = "search:sections:{root}"
+SECTIONS_CACHE_SECONDS = 300
+
+
 def section_choices(site_root):
-    """Live, public news sections under the site: (id, title) pairs."""
+    """Live, public news sections under the site, cached (the query walks the page tree)."""
     models = existing_models([SECTION_MODEL])
     if not models or site_root is None:
         return []
-    sections = (
-        models[0]
-        .objects.live()
-        .public()
-        .descendant_of(site_root)
-        .order_by("path")
-        .only("id", "title", "path")
+    key = SECTIONS_CACHE_KEY.format(root=site_root.pk)
+    choices = cache.get(key)
+    if choices is None:
+        sections = models[0].objects.live().public().descendant_of(site_root).order_by("path")
+        choices = [
+            SectionChoice(pk, title, path)
+            for pk, title, path in sections.values_list("pk", "title", "path")[:MAX_SECTIONS]
+        ]
+        cache.set(key, choices, SECTIONS_CACHE_SECONDS)
+    return choices
+
+
+def forget_section_choices():
+    from wagtail.models import Site
+
+    cache.delete_many(
+        [SECTIONS_CACHE_KEY.format(root=root) for root in Site.objects.values_list("root_page_id", flat=True)]
     )
-    return list(sections[:MAX_SECTIONS])
 
 
 def parse_date(value):
@@ -70,7 +90,7 @@ def parse_date(value):
 @dataclass
 class SearchFilters:
     content_type: str = ""
-    section: Page | None = None
+    section: SectionChoice | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     notes: list = field(default_factory=list)

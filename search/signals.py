@@ -21,13 +21,16 @@ def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
     segmenter.add_words(words_of(instance))
 
 
-def forget_future_articles(sender, **kwargs):
+def forget_cached_listings(sender, **kwargs):
+    """A publish may change the future-dated articles or the list of sections."""
+    from search.filters import forget_section_choices
     from search.views import FUTURE_IDS_CACHE_KEY
 
     cache.delete(FUTURE_IDS_CACHE_KEY)
+    forget_section_choices()
 
 
 def connect():
     pre_save.connect(add_name_to_dictionary, dispatch_uid="search.add_name_to_dictionary")
-    page_published.connect(forget_future_articles, dispatch_uid="search.forget_future_articles.published")
-    page_unpublished.connect(forget_future_articles, dispatch_uid="search.forget_future_articles.unpublished")
+    page_published.connect(forget_cached_listings, dispatch_uid="search.forget_cached_listings.published")
+    page_unpublished.connect(forget_cached_listings, dispatch_uid="search.forget_cached_listings.unpublished")
