@@ -82,7 +82,9 @@ def measure_memory():
     ).stdout.split()
     before, after = float(output[-2]), float(output[-1])
     print(f"memory: RSS after django.setup() + urls {before:.1f} MB", flush=True)
-    print(f"memory: RSS with segmenter loaded + one query {after:.1f} MB (segmentation adds {after - before:.1f} MB)")
+    print(
+        f"memory: RSS with segmenter loaded + one query {after:.1f} MB (segmentation adds {after - before:.1f} MB)"
+    )
     return before, after
 
 
@@ -101,7 +103,9 @@ def prepare(articles):
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="首页", slug="bench-home"))
         home.save_revision().publish()
-        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+        )
         Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     missing = articles - ArticlePage.objects.count()
     if missing > 0:
@@ -111,7 +115,10 @@ def prepare(articles):
     if IndexEntry.objects.count() < Page.objects.count() - 1:
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
-        print(f"update_index: {time.perf_counter() - started:.1f} s for {Page.objects.count()} pages", flush=True)
+        print(
+            f"update_index: {time.perf_counter() - started:.1f} s for {Page.objects.count()} pages",
+            flush=True,
+        )
     else:
         print(f"search index already holds {IndexEntry.objects.count()} entries; update_index skipped")
 
@@ -150,7 +157,9 @@ def time_queries():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--memory-only", action="store_true")
     args = parser.parse_args()
