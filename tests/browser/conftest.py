@@ -67,31 +67,6 @@ def _unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="package")
-def demo_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo site, committed once, served by a live server (see the module docstring)."""
-    _require_browser()  # before the slow part
-    media = tmp_path_factory.mktemp("browser-media")
-    with orm_beside_playwright(), django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        snapshot = connection.creation.serialize_db_to_string()
-        try:
-            call_command("load_demo_content", stdout=io.StringIO())
-            server = LiveServer("localhost")
-            try:
-                site = Site.objects.get(is_default_site=True)
-                site.hostname, site.port = "localhost", server.thread.port
-                site.save()
-                yield server
-            finally:
-                server.stop()
-        finally:
-            # As Django's serialized rollback does it: keep the sequences ahead of the restored rows.
-            call_command(
-                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
-            )
-            connection.creation.deserialize_db_from_string(snapshot)
-
-
 def _require_browser():
     if not CHROMIUM.exists():
         _unavailable("没有 /usr/bin/chromium：用 apt-get install chromium 安装后才能运行浏览器测试")
@@ -102,16 +77,53 @@ def _require_browser():
 
 
 @pytest.fixture(scope="package")
-def chromium(demo_server):
-    """One Chromium for all browser tests. Package-scoped so that Playwright's event loop stops (and
-    Django's async-safety check is back) before the rest of the suite runs; it closes before
-    demo_server stops, so no keep-alive request still holds a database connection then."""
+def browser_and_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Chromium plus the whole demo site, committed once and served by a live server.
+
+    The order matters, hence one fixture: Playwright starts first (Django's database connections
+    seen from this thread differ once its event loop runs, and the live server must share the very
+    connection the tests use on in-memory SQLite); the browser closes before the server stops (no
+    keep-alive request left holding a database connection); the database is restored last, and
+    Playwright's loop stops before the rest of the suite runs.
+    """
+    _require_browser()
     from playwright.sync_api import sync_playwright
 
-    with orm_beside_playwright(), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    media = tmp_path_factory.mktemp("browser-media")
+    with orm_beside_playwright(), django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
+        playwright = sync_playwright().start()
+        browser = server = snapshot = None
+        try:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            snapshot = connection.creation.serialize_db_to_string()
+            call_command("load_demo_content", stdout=io.StringIO())
+            server = LiveServer("localhost")
+            site = Site.objects.get(is_default_site=True)
+            site.hostname, site.port = "localhost", server.thread.port
+            site.save()
+            yield browser, server
+        finally:
+            if browser is not None:
+                browser.close()
+            if server is not None:
+                server.stop()
+            if snapshot is not None:
+                # As Django's serialized rollback does it: keep the sequences ahead of the restored rows.
+                call_command(
+                    "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
+                )
+                connection.creation.deserialize_db_from_string(snapshot)
+            playwright.stop()
+
+
+@pytest.fixture(scope="package")
+def chromium(browser_and_server):
+    return browser_and_server[0]
+
+
+@pytest.fixture(scope="package")
+def demo_server(browser_and_server):
+    return browser_and_server[1]
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,12 @@ CSS_AND_JS_WEIGHTS = """() => Object.fromEntries(performance.getEntriesByType('r
     .filter(e => /\\.(css|js)(\\?|$)/.test(new URL(e.name).pathname + new URL(e.name).search))
     .map(e => [e.name, e.decodedBodySize]))"""
 
+# Images downloaded much larger than they are shown (a phone pays for pixels nobody sees).
+OVERSIZED_IMAGES = """() => Array.from(document.images)
+    .filter(img => img.complete && img.naturalWidth && img.getBoundingClientRect().width)
+    .filter(img => img.naturalWidth > 2 * img.getBoundingClientRect().width + 64)
+    .map(img => `${img.currentSrc} ${img.naturalWidth}px shown at ${Math.round(img.getBoundingClientRect().width)}px`)"""
+
 
 def _first_url(model, **filters):
     page = model.objects.live().public().filter(**filters).order_by("path").first()
@@ -42,8 +48,8 @@ def reader_pages():
 
 @pytest.mark.parametrize("care", [False, True], ids=["normal", "care-mode"])
 def test_reader_pages_pass_axe_fit_a_phone_and_stay_light(phone, demo_site, axe_source, care):
-    """axe-core finds nothing, nothing sticks out sideways at 360 px, and the CSS and JavaScript a page
-    loads add up to at most 100 KB (as served, before compression)."""
+    """axe-core finds nothing, nothing sticks out sideways at 360 px, images come in a size for the
+    screen, and the CSS and JavaScript a page loads add up to at most 100 KB (before compression)."""
     if care:
         use_care_mode(phone, demo_site)
     problems = {}
@@ -59,6 +65,9 @@ def test_reader_pages_pass_axe_fit_a_phone_and_stay_light(phone, demo_site, axe_
         assert any(url.endswith("site.css") and size > 0 for url, size in weights.items()), weights
         if sum(weights.values()) > 100 * 1024:
             found.append(f"CSS 和 JavaScript 超过 100 KB：{weights}")
+        oversized = phone.evaluate(OVERSIZED_IMAGES)
+        if oversized:
+            found.append(f"图片比显示尺寸大得多：{oversized}")
         if found:
             problems[f"{name} {path}"] = found
     assert not problems, "\n".join(f"{page}:\n" + "\n".join(found) for page, found in problems.items())
