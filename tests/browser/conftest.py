@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import override_settings
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
@@ -113,6 +113,9 @@ def browser_and_server(django_db_setup, django_db_blocker, tmp_path_factory):
                     "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
                 )
                 connection.creation.deserialize_db_from_string(snapshot)
+            # The connection opened while Playwright's loop ran is not the one the rest of the suite
+            # uses; close it, or PostgreSQL cannot drop the test database at the end.
+            connections.close_all()
             playwright.stop()
 
 
