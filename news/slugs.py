@@ -11,7 +11,6 @@ import re
 
 from django import forms
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
@@ -23,6 +22,9 @@ _DASHES = re.compile(r"-{2,}")
 def pinyin_slug(title, max_length=SLUG_MAX_LENGTH, fallback=FALLBACK_SLUG):
     """ASCII slug of `title`: pinyin for Chinese, other words kept, cut at a word boundary."""
     words = []
+    # pypinyin's tables take ~50 MB; only processes that make slugs (the admin) load them.
+    from pypinyin import lazy_pinyin
+
     for part in lazy_pinyin(title or ""):
         word = slugify(part)
         if word:

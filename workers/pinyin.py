@@ -2,8 +2,6 @@
 
 Slugs come from `news.slugs.pinyin_slug`, the site's one slug speller."""
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose everyday reading differs from the character's common reading.
 SURNAME_READINGS = {
     "曾": "zeng1",
@@ -33,6 +31,9 @@ def pinyin_sort_key(name):
     name = (name or "").strip()
     if not name:
         return ""
+    # Imported here: pypinyin's tables take ~50 MB, needed only when a profile is saved.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
     if name[0] in SURNAME_READINGS and syllables:
         syllables[0] = SURNAME_READINGS[name[0]]
