@@ -37,6 +37,26 @@ def segment_query(query, prefix_last=False):
     return query
 
 
+def boolean_query_text(segmented, quote, and_, or_):
+    """Raw query text for a SegmentedText in a backend's syntax: each term whole, or all its parts.
+
+    `quote(word, prefix)` renders one word; `and_`/`or_` are the backend's connectors.
+    """
+    clauses = []
+    for term in segmented.terms:
+        whole = quote(term.word, term.prefix)
+        if term.parts:
+            last = len(term.parts) - 1
+            parts = and_.join(
+                quote(part, term.prefix and index == last) for index, part in enumerate(term.parts)
+            )
+            clauses.append(f"({whole}{or_}({parts}))")
+        else:
+            clauses.append(whole)
+    connector = or_ if segmented.operator.lower() == "or" else and_
+    return "(" + connector.join(clauses) + ")"
+
+
 class SegmentingCompilerMixin:
     """Segments the query once, when the compiler is built."""
 

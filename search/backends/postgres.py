@@ -5,7 +5,7 @@ from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.utils import get_content_type_pk
 
-from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin
+from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin, boolean_query_text
 
 IndexEntry = upstream.IndexEntry
 
@@ -16,20 +16,8 @@ def ts_term(word, prefix=False):
 
 
 def tsquery_expression(segmented):
-    """Raw to_tsquery text for a SegmentedText: each term whole, or all its parts."""
-    clauses = []
-    for term in segmented.terms:
-        whole = ts_term(term.word, term.prefix)
-        if term.parts:
-            parts = " & ".join(
-                ts_term(part, term.prefix and index == len(term.parts) - 1)
-                for index, part in enumerate(term.parts)
-            )
-            clauses.append(f"({whole} | ({parts}))")
-        else:
-            clauses.append(whole)
-    connector = " | " if segmented.operator.lower() == "or" else " & "
-    return "(" + connector.join(clauses) + ")"
+    """Raw to_tsquery text for a SegmentedText."""
+    return boolean_query_text(segmented, ts_term, " & ", " | ")
 
 
 class SegmentingObjectIndexer(SegmentingIndexerMixin, upstream.ObjectIndexer):

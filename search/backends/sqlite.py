@@ -13,7 +13,7 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin
+from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin, boolean_query_text
 
 
 def fts_term(word, prefix=False):
@@ -23,20 +23,8 @@ def fts_term(word, prefix=False):
 
 
 def fts_expression(segmented):
-    """FTS5 query text for a SegmentedText: each term whole, or all its parts."""
-    clauses = []
-    for term in segmented.terms:
-        whole = fts_term(term.word, term.prefix)
-        if term.parts:
-            parts = " AND ".join(
-                fts_term(part, term.prefix and index == len(term.parts) - 1)
-                for index, part in enumerate(term.parts)
-            )
-            clauses.append(f"({whole} OR ({parts}))")
-        else:
-            clauses.append(whole)
-    connector = " OR " if segmented.operator.lower() == "or" else " AND "
-    return "(" + connector.join(clauses) + ")"
+    """FTS5 query text for a SegmentedText."""
+    return boolean_query_text(segmented, fts_term, " AND ", " OR ")
 
 
 class RawFtsQuery(LexemeCombinable, Value):
