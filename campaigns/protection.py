@@ -3,17 +3,10 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from home.client import client_address
+
 DEFAULT_RATE_LIMIT = 8  # POSTs per address …
 DEFAULT_RATE_WINDOW = 600  # … in this many seconds
-
-
-def client_address(request):
-    """The reader's address. Behind a reverse proxy set SIGNUP_CLIENT_IP_HEADER
-    (e.g. "HTTP_X_REAL_IP") to the header the proxy overwrites."""
-    header = getattr(settings, "SIGNUP_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
 
 
 def rate_limit_settings():

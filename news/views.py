@@ -5,15 +5,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from home.client import client_address
+
 from .models import ArticlePage
 from .stats import record_view, should_count, total_views
-
-
-def client_address(request):
-    # Behind the reverse proxy the first X-Forwarded-For entry is the reader.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-    return address[:64] or "unknown"
 
 
 # No CSRF token: article pages are cached publicly and carry none. A forged

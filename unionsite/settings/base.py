@@ -258,11 +258,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Campaign sign-ups are personal data: kept this many days, then `purge_signups` deletes them.
 SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "365"))
-# Per-address limit on sign-up posts; behind a proxy name the header carrying the client address
-# (e.g. HTTP_X_REAL_IP) so every reader is not counted as the proxy.
+# Per-address limit on sign-up posts (view counts have their own limits in news/stats.py).
 SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "8"))
 SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "600"))
-SIGNUP_CLIENT_IP_HEADER = os.environ.get("SIGNUP_CLIENT_IP_HEADER", "")
+# Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP),
+# so per-address limits do not count every reader as the proxy. Empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Demo accounts are created only by load_demo_content, which refuses to run
 # under production settings.
