@@ -25,10 +25,10 @@ from wagtail.models import Locale, Page
 
 from home.images import get_or_create_image
 from home.models import HomePage
+from home.slugs import pinyin_slug
 
 from .factories import make_section
 from .models import ArticlePage, ArticleTag, NewsSectionPage
-from .slugs import pinyin_slug
 
 BATCH = 2000
 TAG_POOL = [

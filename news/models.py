@@ -21,9 +21,9 @@ from feeds.tags import tag_feed_source, tag_sources
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
+from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from .querysets import ArticleManager
-from .slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 # From this many children on, a section's listing walks the date index instead of sorting (see below).
 WALK_DATE_INDEX_FROM = 500

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 
 from home.mixins import BasePage
 from home.models import StandardPage
-from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
+from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
 from ..protection import register_attempt

@@ -5,7 +5,7 @@ import home.listing
 import home.mixins
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import news.slugs
+import home.slugs
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '文章',
                 'verbose_name_plural': '文章',
             },
-            bases=(news.slugs.PinyinSlugMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
+            bases=(home.slugs.PinyinSlugMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='ArticleRelatedLink',
@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '新闻总览',
                 'verbose_name_plural': '新闻总览',
             },
-            bases=(news.slugs.PinyinSlugMixin, home.listing.ListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
+            bases=(home.slugs.PinyinSlugMixin, home.listing.ListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='NewsSectionPage',
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '新闻栏目',
                 'verbose_name_plural': '新闻栏目',
             },
-            bases=(news.slugs.PinyinSlugMixin, home.listing.ListingMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
+            bases=(home.slugs.PinyinSlugMixin, home.listing.ListingMixin, home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='ArticleDailyViews',

@@ -2,8 +2,8 @@
 
 import pytest
 
+from home.slugs import pinyin_slug
 from news.models import NewsSectionPage
-from news.slugs import pinyin_slug
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from feeds.mixins import FeedMixin
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
-from news.slugs import PinyinSlugMixin, PinyinSlugPageForm
+from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..pinyin import pinyin_sort_key
 from ..privacy import personal_data_problems, strings_in
