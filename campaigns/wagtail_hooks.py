@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from home import site_cache
+
 from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage, CampaignIndexPage, CampaignPage
 from .status import running_filter
 from .views import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
@@ -17,6 +19,13 @@ HOME_SECTION_LIMIT = 4
 
 @hooks.register("union_home_sections")
 def current_campaigns_home_section(home_page, request):
+    # Built once per change to the site, and at least once a minute: campaigns start and end by date.
+    return site_cache.remember(
+        f"campaigns-home:{home_page.pk}", lambda: _current_campaigns_block(home_page), timeout=60
+    )
+
+
+def _current_campaigns_block(home_page):
     campaigns = list(
         CampaignPage.objects.live()
         .public()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site, get_page_models
 
+from home import site_cache
 from home.models import SiteSettings
 
 from .mixins import FeedMixin, FeedSource
@@ -94,8 +95,17 @@ def nearest_feed_links(page, request):
     """The page's own feed, else its nearest ancestor's, else the site feed."""
     if isinstance(page, FeedMixin):
         return page.get_feed_links(request)
+    if isinstance(page, Page) and page.pk and feed_page_models():
+        # Every article page asks this of its ancestors: kept until the tree changes.
+        return site_cache.remember(
+            f"nearest-feed-links:{page.pk}", lambda: _ancestor_feed_links(page, request)
+        )
+    return _ancestor_feed_links(page, request)
+
+
+def _ancestor_feed_links(page, request):
     models = feed_page_models()
-    if isinstance(page, Page) and models:
+    if isinstance(page, Page) and page.depth and models:
         ancestor = Page.objects.ancestor_of(page).type(*models).live().order_by("-depth").specific().first()
         if ancestor is not None:
             return ancestor.get_feed_links(request)

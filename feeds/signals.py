@@ -1,13 +1,13 @@
-"""Keep feeds fresh: on publish, unpublish or delete, bump the feed cache
-version and purge the CDN copies of every listing and feed the page is in."""
+"""Keep feeds fresh: on publish or unpublish, purge the CDN copies of every
+listing and feed the page is in. Our own feed cache follows the site cache's
+version (`home.site_cache`), which every page change replaces."""
 
-from django.db.models.signals import post_delete
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .cache import bump_version
+from home.site_cache import bump_version
 
 # `@hooks.register(FEED_PURGE_HOOK)` functions (page, feed_pages) -> iterable of URLs add the
 # sub-listings that show `page` (tag pages and their feeds, …).
@@ -66,6 +66,8 @@ def urls_to_purge(page, unpublished=False):
     return [url for url in dict.fromkeys(urls) if url]
 
 
+# The version is replaced here too (home.signals does it as well) so that it is new before the CDN
+# is purged, whatever order the receivers run in: a CDN refetch must not find the old feed.
 def on_page_published(sender, instance, **kwargs):
     bump_version()
     purge_urls_from_cache(urls_to_purge(instance))
@@ -76,12 +78,6 @@ def on_page_unpublished(sender, instance, **kwargs):
     purge_urls_from_cache(urls_to_purge(instance, unpublished=True))
 
 
-def on_page_deleted(sender, instance, **kwargs):
-    # The tree may already be gone, so only the version is bumped here.
-    bump_version()
-
-
 def connect():
     page_published.connect(on_page_published, dispatch_uid="feeds_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="feeds_page_unpublished")
-    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="feeds_page_deleted")

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from . import site_cache
+
 
 class SeoMixin(models.Model):
     """Meta tags: description, keywords, OpenGraph and the government web-page tags.
@@ -101,7 +103,32 @@ class CacheControlMixin:
         return not self.get_view_restrictions().exists()
 
 
-class BasePage(CacheControlMixin, SeoMixin):
+class CachedViewRestrictionsMixin:
+    """The view restrictions that apply to a page, from the site cache.
+
+    Wagtail checks them on every request (its `before_serve_page` hook) with two
+    queries, ancestors then restrictions; they change only when a restriction
+    or the tree changes, and the site cache's version changes with both. A page
+    without restrictions, nearly every page, then costs no query at all.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not self.pk:
+            return super().get_view_restrictions()
+        restriction_ids = site_cache.remember(
+            f"view-restrictions:{self.pk}",
+            lambda: list(
+                super(CachedViewRestrictionsMixin, self).get_view_restrictions().values_list("pk", flat=True)
+            ),
+        )
+        if not restriction_ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
+
+
+class BasePage(CachedViewRestrictionsMixin, CacheControlMixin, SeoMixin):
     """Bundle for the site's concrete page types (used as `BasePage, Page`)."""
 
     class Meta:

@@ -4,16 +4,18 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 
+from . import site_cache
 from .blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
 from .mixins import BasePage
+from .routing import CachedRoutingMixin
 
 HOME_SECTIONS_HOOK = "union_home_sections"
 
 
-class HomePage(BasePage, Page):
+class HomePage(CachedRoutingMixin, BasePage, Page):
     """The front page: a headline area, service shortcuts and the sections
     that other apps register through the `union_home_sections` hook."""
 
@@ -66,10 +68,18 @@ class HomePage(BasePage, Page):
         verbose_name_plural = "首页"
 
     def latest_pages(self):
-        """Newest live, public items (page types with `listed_in_latest`) on the site."""
+        """Newest live, public items (page types with `listed_in_latest`) on the site.
+
+        Built once per change to the site and at least once a minute, since items
+        dated in the future join the list when their time comes."""
+        return site_cache.remember(
+            f"home-latest:{self.pk}:{self.latest_count}", self._latest_pages, timeout=60
+        )
+
+    def _latest_pages(self):
         item_models = [model for model in get_page_models() if getattr(model, "listed_in_latest", False)]
         if not item_models:
-            return Page.objects.none()
+            return []
         pages = (
             Page.objects.type(*item_models)
             .live()
@@ -82,7 +92,7 @@ class HomePage(BasePage, Page):
             not_yet_visible = getattr(model, "not_yet_visible", None)
             if not_yet_visible is not None:
                 pages = pages.exclude(pk__in=not_yet_visible())
-        return pages.order_by("-first_published_at").specific(defer=True)[: self.latest_count]
+        return list(pages.order_by("-first_published_at").specific(defer=True)[: self.latest_count])
 
     def home_sections(self, request):
         """Blocks contributed by the apps, in their declared order."""
@@ -179,6 +189,32 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "站点设置"
+
+    @classmethod
+    def for_request(cls, request):
+        """From the site cache: the header, footer and meta tags of every public page read these.
+
+        Only the reader's side is cached; the settings editor loads `for_site()`
+        from the database, so it never edits a stale copy.
+        """
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = site_cache.remember(
+                f"site-settings:{site.pk}", lambda: cls._for_site_with_images(site)
+            )
+            instance._request = request  # as Wagtail does: page URLs in the settings reuse the request's site
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
+    @classmethod
+    def _for_site_with_images(cls, site):
+        instance = cls.for_site(site)
+        # Loaded now so that the cached copy carries them.
+        _ = instance.logo, instance.party_gov_badge
+        return instance
 
     @property
     def icp_link(self):

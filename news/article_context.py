@@ -111,8 +111,9 @@ def surroundings(article, tags):
 def article_context(article, request):
     # The government meta tags (rendered before the body) include the image address.
     article.meta_image_url = meta_image_url(article, request)
-    tags = article.get_tag_list()
-    if getattr(request, "is_preview", False):
+    preview = getattr(request, "is_preview", False)
+    tags = article.get_tag_list(from_cache=not preview)
+    if preview:
         older, newer, related = (
             *previous_and_next(article),
             related_articles(article, [tag.pk for tag in tags]),
@@ -125,7 +126,7 @@ def article_context(article, request):
         "previous_article": older,
         "next_article": newer,
         "related_articles": related,
-        "view_count": total_views(article.pk),
+        "view_count": total_views(article.pk, cached=not preview),
         "most_read": most_read_this_week(),
         "news_index": news_index_for(article),
         "meta_image_url": article.meta_image_url,

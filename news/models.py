@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from feeds.mixins import FeedMixin
 from feeds.tags import tag_feed_source, tag_sources
+from home import site_cache
 from home.blocks import BodyStreamBlock
 from home.listing import ListingMixin
 from home.mixins import BasePage
@@ -108,8 +109,12 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.get_listing_context(request, listing_fields(self.get_listing_queryset(request))))
-        context["subsections"] = list(
-            NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
+        # Wagtail's child_of() is a `path LIKE` that scans the page table; the answer changes with the tree only.
+        context["subsections"] = site_cache.remember(
+            f"news-subsections:{self.pk}",
+            lambda: list(
+                NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
+            ),
         )
         return context
 
@@ -374,17 +379,30 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
     def get_og_type(self):
         return "article"
 
-    def get_tag_list(self):
-        """Tags in name order (one query, remembered on the instance)."""
+    def get_tag_list(self, from_cache=True):
+        """Tags in name order, remembered on the instance after the first call.
+
+        A published article's live tags change only when it is published again,
+        which replaces the site cache's version; a preview (`from_cache=False`)
+        shows the tags in the editor's form instead.
+        """
         if not hasattr(self, "_tag_list"):
-            self._tag_list = sorted(self.tags.all(), key=lambda tag: tag.name)
+
+            def tags():
+                return sorted(self.tags.all(), key=lambda tag: tag.name)
+
+            cached = from_cache and self.pk
+            self._tag_list = site_cache.remember(f"article-tags:{self.pk}", tags) if cached else tags()
         return self._tag_list
 
     def get_section(self):
-        """The parent 栏目 (one query, remembered on the instance)."""
+        """The parent 栏目 (from the site cache, remembered on the instance)."""
         if not hasattr(self, "_section"):
             parent_path = self.path[: -self.steplen]
-            self._section = NewsSectionPage.objects.filter(path=parent_path).first()
+            self._section = site_cache.remember(
+                f"section-at:{parent_path}",
+                lambda: NewsSectionPage.objects.filter(path=parent_path).order_by().first(),
+            )
         return self._section
 
     def get_government_meta(self, site_settings=None):

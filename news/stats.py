@@ -21,10 +21,26 @@ VIEWS_PER_ADDRESS_PER_HOUR = 120
 MOST_READ_CACHE_KEY = "news:most-read"
 
 
-def total_views(article_id):
+TOTAL_VIEWS_CACHE_SECONDS = 300
+
+
+def _total_views_key(article_id):
+    return f"news:total-views:{article_id}"
+
+
+def total_views(article_id, cached=False):
+    """All views of an article. `cached`: the figure the view-count endpoint last saw
+    (it refreshes it on every report), for the article page's first paint."""
     from .models import ArticleDailyViews
 
-    return ArticleDailyViews.objects.filter(article_id=article_id).aggregate(total=Sum("views"))["total"] or 0
+    total = cache.get(_total_views_key(article_id)) if cached else None
+    if total is None:
+        total = (
+            ArticleDailyViews.objects.filter(article_id=article_id).aggregate(total=Sum("views"))["total"]
+            or 0
+        )
+        cache.set(_total_views_key(article_id), total, TOTAL_VIEWS_CACHE_SECONDS)
+    return total
 
 
 def record_view(article_id, day=None):

@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import site_cache
+
 from .filters import with_card_data
 from .models import HonourTitle, Industry, Region, WorkerIndexPage, WorkerPage
 
@@ -47,7 +49,12 @@ register_snippet(WorkerVocabularyGroup)
 @hooks.register("union_home_sections")
 def workers_home_section(home_page, request):
     """A row of model workers on the front page: those marked 在首页展示 first, then the most
-    recently honoured, so the row is always full."""
+    recently honoured, so the row is always full. It changes only when pages are published
+    (which replaces the site cache's version), so it is built once per change."""
+    return site_cache.remember(f"workers-home:{home_page.pk}", lambda: _featured_workers_block(home_page))
+
+
+def _featured_workers_block(home_page):
     index = WorkerIndexPage.objects.live().public().descendant_of(home_page).first()
     if index is None:
         return None

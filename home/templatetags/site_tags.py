@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home import site_cache
 from home.models import SiteSettings
 
 register = template.Library()
@@ -13,38 +14,49 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+# What a link to a page needs (titles and URLs); menus and breadcrumbs load nothing else.
+LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Children of the site's home page marked 'show in menus', memoised per request."""
+    """Children of the site's home page marked 'show in menus' (from the site cache)."""
     request = context.get("request")
-    cached = getattr(request, "_union_main_menu", None)
-    if cached is not None:
-        return cached
     root = _site_root(request)
-    items = (
-        list(root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth"))
-        if root
-        else []
+    if root is None:
+        return []
+    return site_cache.remember(
+        f"main-menu:{root.pk}",
+        # Wagtail's children query walks every page below the home page when the
+        # path index is used for its range: fine once per change, not per request.
+        lambda: list(root.get_children().live().public().in_menu().only(*LINK_FIELDS)),
     )
-    if request is not None:
-        request._union_main_menu = items
-    return items
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page=None):
-    """Ancestors from the home page down to (not including) `page`."""
+    """Ancestors from the home page down to (not including) `page` (from the site cache)."""
     page = page or context.get("page")
     request = context.get("request")
     root = _site_root(request)
-    if not isinstance(page, Page) or root is None or page.depth <= root.depth:
+    if not isinstance(page, Page) or root is None or not page.depth or page.depth <= root.depth:
         return []
-    return list(
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=root.depth)
-        .only("id", "title", "url_path", "path", "depth")
-        .order_by("depth")
-    )
+
+    def ancestors():
+        return list(
+            Page.objects.ancestor_of(page).filter(depth__gte=root.depth).only(*LINK_FIELDS).order_by("depth")
+        )
+
+    if not page.pk:  # the preview of a page not saved yet
+        return ancestors()
+    return site_cache.remember(f"breadcrumbs:{root.pk}:{page.pk}", ancestors)
+
+
+@register.simple_tag
+def site_cache_state():
+    """Version and lifetime of the site cache, for `{% cache %}` fragments that depend only on the site:
+    `{% site_cache_state as state %}{% cache state.seconds "name" state.version %}`."""
+    return {"version": site_cache.current_version(), "seconds": site_cache.cache_seconds()}
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,95 @@
+"""Finding the page for a URL and the site for a host without walking the tree each time.
+
+Wagtail routes a request from the site's root page down, one query for each
+path component and one more for each page's specific type: six queries before
+an article is even looked at. Which page a path leads to only changes when the
+tree changes, so the answer is kept in the site cache (`home.site_cache`) and
+a request costs one query for the page itself.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import DisallowedHost
+from wagtail.models import Site
+
+from . import site_cache
+
+# Deeper URLs than this are routed the ordinary way (and not cached).
+MAX_CACHED_DEPTH = 8
+
+
+def _prefix_name(root, components):
+    return f"route:{root.pk}:{'/'.join(components)}"
+
+
+class CachedRoutingMixin:
+    """For the site's root page: route through the cached tree position of the deepest known page.
+
+    The cache maps a path prefix to the page the tree walk reached there. On a
+    hit, that page's own `route()` handles the rest of the path exactly as the
+    walk would have (sub-routes of routable pages, 404 for unpublished pages),
+    so the result is the walk's result as long as the tree is unchanged, and any
+    change to the tree replaces the cache's version.
+    """
+
+    def route(self, request, path_components):
+        if not path_components or len(path_components) > MAX_CACHED_DEPTH:
+            return super().route(request, path_components)
+        version = site_cache.current_version()
+        names = [
+            _prefix_name(self, path_components[:length]) for length in range(len(path_components), 0, -1)
+        ]
+        found = site_cache.get_many(names, version)
+        longest_known = next((name for name in names if name in found), None)
+        if longest_known is not None:
+            page = self._page_from_cache(*found[longest_known])
+            if page is not None:
+                consumed = page.depth - self.depth
+                return page.route(request, path_components[consumed:])
+        result = super().route(request, path_components)
+        self._remember_route(result.page, path_components, version)
+        return result
+
+    def _remember_route(self, page, path_components, version):
+        consumed = page.depth - self.depth
+        if page.pk == self.pk or not 0 < consumed <= len(path_components):
+            return
+        site_cache.store(
+            _prefix_name(self, path_components[:consumed]), (page.content_type_id, page.pk), version
+        )
+
+    def _page_from_cache(self, content_type_id, page_pk):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            return None
+        # Unordered: the default ordering by path costs query compilation and selects one row anyway.
+        return model.objects.filter(pk=page_pk).order_by().first()
+
+
+class CachedSiteMiddleware:
+    """Tells Wagtail the request's site (with its root page) from the site cache.
+
+    `Site.find_for_request` looks for `request._wagtail_site` before querying,
+    and Wagtail's routing then asks for the root page's specific type: two
+    queries per request for something that changes when a site or its root
+    page is edited.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            # Django answers 400 for this host later on; nothing to look up.
+            return self.get_response(request)
+        name = f"site-for:{host}:{request.get_port()}"
+        request._wagtail_site = site_cache.remember(name, lambda: _site_with_specific_root(request))
+        return self.get_response(request)
+
+
+def _site_with_specific_root(request):
+    site = Site._find_for_request(request)
+    if site is not None and site.root_page_id:
+        site.root_page = site.root_page.specific
+    return site

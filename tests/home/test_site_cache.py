@@ -1,0 +1,167 @@
+"""The site cache (menus, breadcrumbs, routes, restrictions, settings) never shows readers a stale site.
+
+Each test first views a page so the cache is warm, changes the site the way an
+editor would, and checks that the very next view shows the change.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from home.models import SiteSettings, StandardPage
+from news.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def add_page(parent, title, slug, **fields):
+    page = parent.add_child(instance=StandardPage(title=title, slug=slug, **fields))
+    return publish(page)
+
+
+def nav_of(html):
+    return html.split('aria-label="主导航"')[1].split("</nav>")[0]
+
+
+def warm(client, *urls):
+    for url in urls:
+        for _ in range(2):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_renamed_menu_page_shows_its_new_title_at_once(client, site_root):
+    about = add_page(site_root, "工会概况", "gaikuang", show_in_menus=True)
+    warm(client, "/", about.url)
+    about.title = "本会简介"
+    publish(about)
+    for url in ("/", about.url):
+        nav = nav_of(client.get(url).content.decode())
+        assert "本会简介" in nav and "工会概况" not in nav
+
+
+def test_a_page_added_to_the_menu_appears_at_once(client, site_root):
+    warm(client, "/")
+    add_page(site_root, "维权服务", "weiquan", show_in_menus=True)
+    assert "维权服务" in nav_of(client.get("/").content.decode())
+
+
+def test_breadcrumbs_follow_a_renamed_section(client, site_root):
+    section = make_section(site_root, "基层动态")
+    article = make_article(section, "海东市总工会走访一线职工")
+    warm(client, article.url)
+    section.title = "基层工会动态"
+    publish(section)
+    crumbs = client.get(article.url).content.decode().split('aria-label="当前位置"')[1].split("</nav>")[0]
+    assert "基层工会动态" in crumbs
+
+
+def test_an_unpublished_page_is_gone_at_once(client, site_root):
+    notice = add_page(site_root, "停电通知", "tingdian")
+    warm(client, notice.url)
+    notice.unpublish()
+    assert client.get(notice.url).status_code == 404
+
+
+def test_a_deleted_page_is_gone_at_once(client, site_root):
+    notice = add_page(site_root, "临时公告", "linshi")
+    url = notice.url
+    warm(client, url)
+    notice.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_a_moved_page_is_served_at_its_new_address(client, site_root):
+    old_parent = make_section(site_root, "工会要闻")
+    new_parent = make_section(site_root, "通知公告")
+    article = make_article(old_parent, "关于开展金秋助学活动的通知")
+    old_url = article.url
+    warm(client, old_url)
+    article.move(new_parent, pos="last-child")
+    article.refresh_from_db()
+    assert article.url != old_url
+    response = client.get(article.url)
+    assert response.status_code == 200 and "关于开展金秋助学活动的通知" in response.content.decode()
+    # Wagtail keeps the old address as a permanent redirect; the old route must not serve it directly.
+    old = client.get(old_url)
+    assert old.status_code in (301, 404)
+
+
+def test_a_page_made_private_asks_for_the_password_at_once(client, site_root):
+    page = add_page(site_root, "内部资料", "neibu", intro="仅供工会干部学习的材料。")
+    warm(client, page.url)
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="qhgh")
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert "仅供工会干部学习的材料" not in html
+    assert "password" in html
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_restriction_on_a_parent_covers_its_children_at_once(client, site_root):
+    section = make_section(site_root, "内部通报")
+    article = make_article(section, "一季度工作情况通报", paragraphs=["通报正文。"])
+    warm(client, article.url)
+    PageViewRestriction.objects.create(page=section, restriction_type="password", password="qhgh")
+    assert "通报正文" not in client.get(article.url).content.decode()
+
+
+def test_a_changed_hotline_shows_in_header_and_footer_at_once(client, site_root):
+    warm(client, "/")
+    settings = SiteSettings.objects.get()
+    assert "12351" in client.get("/").content.decode()
+    settings.hotline = "96012"
+    settings.save()
+    html = client.get("/").content.decode()
+    assert "96012" in html.split("<footer")[1]
+    assert "96012" in html.split("<header")[1].split("</header>")[0]
+
+
+def test_routes_below_routable_pages_still_work_from_the_cache(client, site_root):
+    from news.factories import make_news_index
+
+    index = make_news_index(site_root)
+    section = make_section(site_root, "劳动保护")
+    article = make_article(section, "夏季高温作业劳动保护提示", tags=["劳动保护"])
+    year = article.display_date.year
+    for url in (
+        index.url,
+        f"{index.url}{year}/",
+        f"{index.url}tags/{quote(article.tags.first().slug)}/",
+        section.url,
+    ):
+        warm(client, url)
+        assert client.get(url).status_code == 200, url
+    assert client.get(f"{index.url}{year}/13/").status_code == 404
+    assert client.get(f"{index.url}tags/no-such-tag/").status_code == 404
+
+
+def test_very_deep_or_odd_paths_give_404_not_500(client, site_root):
+    add_page(site_root, "关于我们", "about")
+    warm(client, "/about/")
+    assert client.get("/about/" + "x/" * 40).status_code == 404
+    assert client.get("/about/%E5%B7%A5%E4%BC%9A/").status_code == 404
+    assert client.get("/" + "a" * 2000 + "/").status_code == 404
+
+
+def test_a_plain_page_needs_few_queries_once_the_site_is_warm(
+    client, site_root, django_assert_max_num_queries
+):
+    page = add_page(site_root, "联系我们", "lianxi", show_in_menus=True)
+    warm(client, page.url)
+    # The page itself (and the footer's links, if any): the chrome comes from the site cache.
+    with django_assert_max_num_queries(3):
+        assert client.get(page.url).status_code == 200
+
+
+def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, django_assert_max_num_queries):
+    section = make_section(site_root, "工会要闻")
+    article = make_article(section, "省总工会召开全委会议", tags=["工会", "会议"])
+    warm(client, article.url)
+    with django_assert_max_num_queries(4):
+        assert client.get(article.url).status_code == 200
