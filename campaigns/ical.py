@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 CALENDAR_TZ_NAME = "Asia/Shanghai"
 PRODID = "-//qhgh//campaigns 1.0//ZH-CN"
@@ -19,6 +18,9 @@ PRODID = "-//qhgh//campaigns 1.0//ZH-CN"
 
 def shanghai_timezone_component():
     """A VTIMEZONE for Asia/Shanghai valid for every date the site deals with."""
+    # icalendar is imported by the three builders, not at start-up: only calendar downloads need it.
+    from icalendar import Timezone, TimezoneStandard
+
     tz = Timezone()
     tz.add("tzid", CALENDAR_TZ_NAME)
     standard = TimezoneStandard()
@@ -31,6 +33,8 @@ def shanghai_timezone_component():
 
 
 def event_component(event, request, campaign, dtstamp, host):
+    from icalendar import Event
+
     local = ZoneInfo(CALENDAR_TZ_NAME)
     component = Event()
     # UID: globally unique and stable across downloads, so updates replace the entry.
@@ -56,6 +60,8 @@ def event_component(event, request, campaign, dtstamp, host):
 
 
 def build_calendar(request, campaign, events):
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -3,7 +3,6 @@
 import hashlib
 import json
 
-import segno
 from django import template
 from django.core.cache import cache
 from django.utils import timezone
@@ -26,6 +25,9 @@ def qr_svg(url):
     key = "news:qr:" + hashlib.sha256(url.encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
+        # Imported here: most requests find the code in the cache and never need segno.
+        import segno
+
         code = segno.make(url, error="m", micro=False)
         svg = code.svg_inline(
             scale=4,
