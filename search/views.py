@@ -7,15 +7,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
+from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.listing import page_range_with_gaps, paginate
+from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
 from search.snippets import highlight, searchable_text, snippet
@@ -29,6 +32,47 @@ SEARCH_CACHE_SECONDS = 60
 FUTURE_IDS_CACHE_KEY = "search:future-article-ids"
 FUTURE_IDS_CACHE_SECONDS = 60
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Chinese input methods type “…” (or 「…」) for quotes; all of them mark a phrase.
+QUOTES = re.compile(r"[\"“”＂「」『』]")
+
+
+@dataclass
+class ReaderQuery:
+    """What the reader typed: quoted phrases, which must appear as typed, and loose words."""
+
+    words: str
+    phrases: list
+
+    @classmethod
+    def parse(cls, text):
+        # Quotes alternate open/close; an unclosed quote runs to the end.
+        pieces = QUOTES.split(text)
+        phrases = [phrase_text(piece) for piece in pieces[1::2]]
+        return cls(
+            words=" ".join(" ".join(pieces[0::2]).split()),
+            phrases=list(dict.fromkeys(phrase for phrase in phrases if phrase_alternatives(phrase))),
+        )
+
+    @property
+    def unit_count(self):
+        return len(query_terms(self.words)) + len(self.phrases)
+
+    def search_query(self, operator):
+        if not self.phrases:
+            return PlainText(self.words, operator=operator)
+        parts = [Phrase(phrase) for phrase in self.phrases]
+        if query_terms(self.words):
+            parts.insert(0, PlainText(self.words, operator=operator))
+        if len(parts) == 1:
+            return parts[0]
+        return Or(parts) if operator == "or" else And(parts)
+
+    def highlight_words(self):
+        # A phrase is marked whole; loose words as before (each word and its parts).
+        return sorted({*self.phrases, *highlight_words(self.words)}, key=len, reverse=True)
+
+    def without_quotes(self):
+        return " ".join([self.words, *self.phrases]).strip()
 
 
 @dataclass
@@ -116,7 +160,8 @@ def search(request):
     filters = parse_filters(request, sections)
     notes.extend(filters.notes)
 
-    searchable = bool(query_terms(query))
+    reader_query = ReaderQuery.parse(query)
+    searchable = reader_query.unit_count > 0
     if query and not searchable:
         notes.append("检索词里没有可以检索的文字或数字，请换个说法试试。")
 
@@ -134,18 +179,23 @@ def search(request):
     }
     if searchable:
         pages = filters.apply(visible_pages).specific()
-        results = pages.search(query, operator="and")
+        results = pages.search(reader_query.search_query("and"))
         listing = paginate(request, results, RESULTS_PER_PAGE)
-        if listing.paginator.count == 0 and len(query_terms(query)) > 1:
+        if listing.paginator.count == 0 and reader_query.unit_count > 1:
             # Nothing has every word: offer what has some of them, and say so.
-            results = pages.search(query, operator="or")
+            # A quoted phrase stays whole: it is one of the "words" here.
+            results = pages.search(reader_query.search_query("or"))
             listing = paginate(request, results, RESULTS_PER_PAGE)
             context["partial_match"] = listing.paginator.count > 0
+        if listing.paginator.count == 0 and reader_query.phrases:
+            # The reader may not know that quotes ask for the exact phrase.
+            params = {"q": reader_query.without_quotes(), **filters.as_query_params()}
+            context["unquoted_url"] = f"{reverse('search')}?{urlencode(params)}"
         if getattr(getattr(results, "query_compiler", None), "truncated", False):
             notes.append(
                 "匹配的内容很多，只在最近的一批匹配中按相关程度排列；再加一个词或使用筛选可以找得更准。"
             )
-        words = highlight_words(query)
+        words = reader_query.highlight_words()
         context.update(
             listing=listing,
             page_numbers=page_range_with_gaps(listing),

@@ -1,17 +1,22 @@
 """What the SQLite and PostgreSQL flavours share: segmenting text and queries."""
 
+import re
+
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
-from search.segmentation import query_terms, segment_for_index
+from search.segmentation import clip_query, query_terms, segment_for_index, segmenter
+
+# Index tokens per phrase alternative: a 100-character phrase is ~60 tokens; a
+# prefix of the sequence is still a faithful (if looser) condition.
+MAX_PHRASE_TOKENS = 48
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
 
 
 class SegmentedText(PlainText):
-    """A PlainText or Phrase whose words were cut by the segmenter.
+    """A PlainText whose words were cut by the segmenter.
 
     A subclass of PlainText so that upstream query normalisation passes it
     through untouched; our compilers turn `terms` into the backend's syntax.
-    A quoted phrase becomes "all of these words": the index holds sub-words
-    between the words, so positional phrase matching would miss real hits.
     """
 
     def __init__(self, terms, operator):
@@ -19,12 +24,55 @@ class SegmentedText(PlainText):
         self.terms = terms
 
 
+class SegmentedPhrase(PlainText):
+    """A quoted phrase: its words next to each other and in order, as the index holds them.
+
+    The index is not a plain word sequence: after each long word come its
+    sub-words (五一劳动奖章 五一 劳动 奖章). So the phrase is searched as the
+    token sequence `segment_for_index` makes of the phrase itself, which is
+    exactly what a text containing the phrase holds wherever the phrase's words
+    are cut the same way in context. A one-word phrase may also sit inside a
+    longer word (五一劳动奖章 in 全国五一劳动奖章), where the index has it as a
+    sub-word: then the word itself is the phrase, or its parts in a row (a
+    text indexed before the word was in the dictionary). Each item of
+    `alternatives` is one token sequence; any of them matches.
+    """
+
+    def __init__(self, text, alternatives):
+        super().__init__(text, operator="and")
+        self.alternatives = alternatives
+
+
+def phrase_text(text):
+    """A phrase as it is matched and highlighted: normalised, no spaces between Chinese characters."""
+    return " ".join(_SPACE_BETWEEN_HAN.sub("", clip_query(text)).split())
+
+
+def phrase_alternatives(text):
+    """Token sequences for a quoted phrase (see SegmentedPhrase); [] if nothing searchable."""
+    text = phrase_text(text)
+    words = segmenter.words(text)
+    if not words:
+        return []
+    alternatives = [tuple(segment_for_index(text).split()[:MAX_PHRASE_TOKENS])]
+    if len(words) == 1:
+        alternatives.append((words[0],))
+        for term in query_terms(words[0]):
+            if term.parts:
+                alternatives.append(
+                    tuple(token for part in term.parts for token in segment_for_index(part).split())
+                )
+    return list(dict.fromkeys(alternative for alternative in alternatives if alternative))
+
+
 def segment_query(query, prefix_last=False):
-    """Rewrite a query tree with SegmentedText leaves; None if nothing searchable is left."""
-    if isinstance(query, (PlainText, Phrase)):
-        operator = getattr(query, "operator", "and")
+    """Rewrite a query tree with segmented leaves; None if nothing searchable is left."""
+    if isinstance(query, Phrase):
+        alternatives = phrase_alternatives(query.query_string)
+        return SegmentedPhrase(phrase_text(query.query_string), alternatives) if alternatives else None
+    if isinstance(query, PlainText):
         terms = query_terms(query.query_string, prefix_last=prefix_last)
-        return SegmentedText(terms, operator) if terms else None
+        return SegmentedText(terms, query.operator) if terms else None
     if isinstance(query, (And, Or)):
         subqueries = [segment_query(sub, prefix_last) for sub in query.subqueries]
         subqueries = [sub for sub in subqueries if sub is not None]
@@ -55,6 +103,11 @@ def boolean_query_text(segmented, quote, and_, or_):
             clauses.append(whole)
     connector = or_ if segmented.operator.lower() == "or" else and_
     return "(" + connector.join(clauses) + ")"
+
+
+def phrase_query_text(segmented, phrase, or_):
+    """Raw query text for a SegmentedPhrase: `phrase(tokens)` renders one sequence in the backend's syntax."""
+    return "(" + or_.join(phrase(alternative) for alternative in segmented.alternatives) + ")"
 
 
 class SegmentingCompilerMixin:

@@ -5,7 +5,14 @@ from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.utils import get_content_type_pk
 
-from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin, boolean_query_text
+from .common import (
+    SegmentedPhrase,
+    SegmentedText,
+    SegmentingCompilerMixin,
+    SegmentingIndexerMixin,
+    boolean_query_text,
+    phrase_query_text,
+)
 
 IndexEntry = upstream.IndexEntry
 
@@ -15,8 +22,16 @@ def ts_term(word, prefix=False):
     return f"'{word}':*" if prefix else f"'{word}'"
 
 
+def ts_phrase(tokens):
+    # <-> : the next lexeme at the next position. The index holds the same
+    # segmented text through the same parser (to_tsvector 'simple').
+    return "(" + " <-> ".join(ts_term(token) for token in tokens) + ")"
+
+
 def tsquery_expression(segmented):
-    """Raw to_tsquery text for a SegmentedText."""
+    """Raw to_tsquery text for a SegmentedText or SegmentedPhrase."""
+    if isinstance(segmented, SegmentedPhrase):
+        return phrase_query_text(segmented, ts_phrase, " | ")
     return boolean_query_text(segmented, ts_term, " & ", " | ")
 
 
@@ -72,7 +87,7 @@ class ChinesePostgresIndex(upstream.PostgresIndex):
 
 class SegmentingPostgresCompilerMixin(SegmentingCompilerMixin):
     def build_tsquery_content(self, query, config=None, invert=False):
-        if isinstance(query, SegmentedText):
+        if isinstance(query, (SegmentedText, SegmentedPhrase)):
             expression = tsquery_expression(query)
             if invert:
                 expression = f"!{expression}"
@@ -80,7 +95,7 @@ class SegmentingPostgresCompilerMixin(SegmentingCompilerMixin):
         return super().build_tsquery_content(query, config=config, invert=invert)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, SegmentedText):
+        if isinstance(query, (SegmentedText, SegmentedPhrase)):
             rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)

@@ -13,7 +13,14 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .common import SegmentedText, SegmentingCompilerMixin, SegmentingIndexerMixin, boolean_query_text
+from .common import (
+    SegmentedPhrase,
+    SegmentedText,
+    SegmentingCompilerMixin,
+    SegmentingIndexerMixin,
+    boolean_query_text,
+    phrase_query_text,
+)
 
 
 def fts_term(word, prefix=False):
@@ -22,8 +29,15 @@ def fts_term(word, prefix=False):
     return f'"{word}"*' if prefix else f'"{word}"'
 
 
+def fts_phrase(tokens):
+    # FTS5's phrase: strings joined by "+" must stand in consecutive positions.
+    return " + ".join(fts_term(token) for token in tokens)
+
+
 def fts_expression(segmented):
-    """FTS5 query text for a SegmentedText."""
+    """FTS5 query text for a SegmentedText or SegmentedPhrase."""
+    if isinstance(segmented, SegmentedPhrase):
+        return phrase_query_text(segmented, fts_phrase, " OR ")
     return boolean_query_text(segmented, fts_term, " AND ", " OR ")
 
 
@@ -133,36 +147,14 @@ class SegmentingSQLiteCompilerMixin(SegmentingCompilerMixin):
         # bm25() is lower for better matches; ties go to the newer object.
         self._ranked = sorted(((pk, scores[pk]) for pk in allowed), key=lambda item: (item[1], -item[0]))
         return self._ranked
-        self._ranked = None
-        query = normalize(self.query)
-        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)) or query is None:
-            return None
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        index_query = (
-            upstream.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .annotate(score=WeightedBM25(self.BM25_WEIGHTS))
-        )
-        to_pk = self.queryset.model._meta.pk.to_python
-        scores = {}
-        for object_id, score in index_query.values_list("index_entry__object_id", "score"):
-            pk = to_pk(object_id)
-            scores[pk] = min(score, scores.get(pk, score))
-        allowed = self.queryset.filter(pk__in=index_query.values("index_entry__object_id"))
-        allowed_pks = allowed.order_by().values_list("pk", flat=True)
-        # bm25() is lower for better matches; ties go to the newer object.
-        self._ranked = sorted(
-            ((pk, scores[pk]) for pk in allowed_pks if pk in scores), key=lambda x: (x[1], -x[0])
-        )
-        return self._ranked
 
     def build_search_query_content(self, query, config=None):
-        if isinstance(query, SegmentedText):
+        if isinstance(query, (SegmentedText, SegmentedPhrase)):
             return SearchQueryExpression(RawFtsQuery(fts_expression(query)))
         return super().build_search_query_content(query, config=config)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, SegmentedText):
+        if isinstance(query, (SegmentedText, SegmentedPhrase)):
             return BM25() * boost if boost != 1.0 else BM25()
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
