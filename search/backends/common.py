@@ -2,6 +2,8 @@
 
 import re
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
 from search.segmentation import clip_query, query_terms, segment_for_index, segmenter
@@ -108,6 +110,98 @@ def boolean_query_text(segmented, quote, and_, or_):
 def phrase_query_text(segmented, phrase, or_):
     """Raw query text for a SegmentedPhrase: `phrase(tokens)` renders one sequence in the backend's syntax."""
     return "(" + or_.join(phrase(alternative) for alternative in segmented.alternatives) + ")"
+
+
+class NewestMatchesCompilerMixin:
+    """Ranks only the newest matches, in Python: one cheap query instead of scoring every match.
+
+    A common word matches most of the site, and scoring a match (bm25() on
+    SQLite, ts_rank() on PostgreSQL) costs tens of µs. So one query over the
+    index returns the newest `MAX_RANKED_CANDIDATES` matches with their scores
+    (SQLite walks FTS rowids backwards; PostgreSQL walks the entry table's
+    primary key backwards for a common word, or takes the matches from the GIN
+    index for a rarer one, and scores only the rows it returns), the
+    queryset's own filters (live, public, type, section, dates) are applied to
+    those ids, and the two meet in Python. Cached on the compiler: count() and
+    the page slice share it. README, 检索; bench/search.md.
+
+    A backend provides `candidate_matches(backend)`: a queryset of index rows,
+    newest first, with `_object_id` and `_score`; or None where this does not
+    apply (no ranking, match-all, a field list).
+    """
+
+    HIGHER_SCORE_IS_BETTER = True
+
+    def ranked_matches(self, backend):
+        """[(pk, score)] of the queryset's objects matching the query, best first; None if not applicable."""
+        if hasattr(self, "_ranked"):
+            return self._ranked
+        self._ranked = None
+        self.truncated = False
+        candidates = self.candidate_matches(backend) if self.order_by_relevance else None
+        if candidates is None:
+            return None
+        limit = backend.max_ranked_candidates
+        scores = self.newest_scores(candidates, limit)
+        allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
+        if self.truncated and len(allowed) < len(scores):
+            # The filters dropped some of the newest matches (another content
+            # type, section or date; drafts): look again among the objects they
+            # allow, or a 劳模 filter on a common word could find nothing at all.
+            allowed_ids = self.queryset.order_by().values(_pk_text=Cast("pk", output_field=TextField()))
+            scores = self.newest_scores(candidates.filter(_object_id__in=allowed_ids), limit)
+            allowed = list(scores)
+        sign = -1 if self.HIGHER_SCORE_IS_BETTER else 1
+        # Best score first; ties go to the newer object.
+        self._ranked = sorted(
+            ((pk, scores[pk]) for pk in allowed), key=lambda item: (sign * item[1], -item[0])
+        )
+        return self._ranked
+
+    def newest_scores(self, candidates, limit):
+        """{pk: best score} of the newest `limit` objects among `candidates`; sets `truncated`."""
+        to_pk = self.queryset.model._meta.pk.to_python
+        best = max if self.HIGHER_SCORE_IS_BETTER else min
+        scores = {}
+        for object_id, score in candidates.values_list("_object_id", "_score")[: limit + 1]:
+            pk = to_pk(object_id)
+            scores[pk] = best(score, scores.get(pk, score))
+        self.truncated = len(scores) > limit
+        if self.truncated:
+            del scores[next(reversed(scores))]  # the extra row only told us there are more
+        return scores
+
+
+class RankedWindowResultsMixin:
+    """Search results served from the compiler's `ranked_matches` (see NewestMatchesCompilerMixin)."""
+
+    def _do_search(self):
+        ranked = self.query_compiler.ranked_matches(self.backend)
+        if ranked is None:
+            return super()._do_search()
+        page = ranked[self.start : self.stop]
+        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).in_bulk()
+        results = []
+        for pk, score in page:
+            obj = objects.get(pk)
+            if obj is None:  # deleted between the two queries
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            results.append(obj)
+        return results
+
+    def _do_count(self):
+        ranked = self.query_compiler.ranked_matches(self.backend)
+        if ranked is None:
+            return super()._do_count()
+        return max(len(ranked) - self.start, 0) if self.stop is None else len(ranked[self.start : self.stop])
+
+
+def max_ranked_candidates(params):
+    # A common word matches most of the site: only this many newest matches are
+    # ranked (NewestMatchesCompilerMixin), and the page says so.
+    return int(params.get("MAX_RANKED_CANDIDATES", 1000))
 
 
 class SegmentingCompilerMixin:

@@ -1,6 +1,6 @@
 """SQLite FTS5 flavour: segmented index entries, segmented MATCH expressions."""
 
-from django.db.models import FloatField, Func
+from django.db.models import F, FloatField, Func
 from django.db.models.expressions import Value
 from modelsearch.backends.database.sqlite import sqlite as upstream
 from modelsearch.backends.database.sqlite.query import (
@@ -14,11 +14,14 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .common import (
+    NewestMatchesCompilerMixin,
+    RankedWindowResultsMixin,
     SegmentedPhrase,
     SegmentedText,
     SegmentingCompilerMixin,
     SegmentingIndexerMixin,
     boolean_query_text,
+    max_ranked_candidates,
     phrase_query_text,
 )
 
@@ -105,48 +108,27 @@ class ChineseSQLiteIndex(upstream.SQLiteIndex):
         self._refresh_title_norms()
 
 
-class SegmentingSQLiteCompilerMixin(SegmentingCompilerMixin):
+class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompilerMixin):
     # FTS columns are (autocomplete, body, title): a word in the title counts most.
     BM25_WEIGHTS = (0.0, 1.0, 4.0)
+    HIGHER_SCORE_IS_BETTER = False  # bm25() is lower for better matches
 
-    def ranked_matches(self, max_candidates):
-        """[(pk, score)] of the queryset's objects matching the query, best first; None if not applicable.
+    def candidate_matches(self, backend):
+        """FTS rows matching the query, newest first, with bm25 (see NewestMatchesCompilerMixin).
 
         Upstream orders by a correlated subquery that re-runs the FTS query for
         every candidate row (seconds for a common word on 10,000 articles).
-        Here one FTS query returns the newest `max_candidates` matches with
-        their bm25 scores (FTS5 walks rowids backwards, scoring only what it
-        returns), the queryset's own filters (live, public, type, section,
-        dates) are applied to those ids, and the two meet in Python. Cached on
-        the compiler: count() and the page slice share it.
         """
-        if hasattr(self, "_ranked"):
-            return self._ranked
-        self._ranked = None
-        self.truncated = False
         query = normalize(self.query)
-        if not self.order_by_relevance or query is None or isinstance(query, (MatchAll, Not)):
+        if query is None or isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        candidates = (
+        return (
             upstream.SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .annotate(score=WeightedBM25(self.BM25_WEIGHTS))
+            .annotate(_object_id=F("index_entry__object_id"), _score=WeightedBM25(self.BM25_WEIGHTS))
             .order_by("-index_entry_id")
-            .values_list("index_entry__object_id", "score")[: max_candidates + 1]
         )
-        to_pk = self.queryset.model._meta.pk.to_python
-        scores = {}
-        for object_id, score in candidates:
-            pk = to_pk(object_id)
-            scores[pk] = min(score, scores.get(pk, score))
-        if len(scores) > max_candidates:
-            self.truncated = True
-            del scores[next(reversed(scores))]  # the extra row only told us there are more
-        allowed = self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True)
-        # bm25() is lower for better matches; ties go to the newer object.
-        self._ranked = sorted(((pk, scores[pk]) for pk in allowed), key=lambda item: (item[1], -item[0]))
-        return self._ranked
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (SegmentedText, SegmentedPhrase)):
@@ -169,28 +151,8 @@ class ChineseSQLiteAutocompleteQueryCompiler(
     BM25_WEIGHTS = (1.0, 0.0, 0.0)
 
 
-class ChineseSQLiteSearchResults(upstream.SQLiteSearchResults):
-    def _do_search(self):
-        ranked = self.query_compiler.ranked_matches(self.backend.max_ranked_candidates)
-        if ranked is None:
-            return super()._do_search()
-        page = ranked[self.start : self.stop]
-        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).in_bulk()
-        results = []
-        for pk, score in page:
-            obj = objects.get(pk)
-            if obj is None:  # deleted between the two queries
-                continue
-            if self._score_field:
-                setattr(obj, self._score_field, score)
-            results.append(obj)
-        return results
-
-    def _do_count(self):
-        ranked = self.query_compiler.ranked_matches(self.backend.max_ranked_candidates)
-        if ranked is None:
-            return super()._do_count()
-        return max(len(ranked) - self.start, 0) if self.stop is None else len(ranked[self.start : self.stop])
+class ChineseSQLiteSearchResults(RankedWindowResultsMixin, upstream.SQLiteSearchResults):
+    pass
 
 
 class ChineseSQLiteSearchBackend(upstream.SQLiteSearchBackend):
@@ -201,9 +163,7 @@ class ChineseSQLiteSearchBackend(upstream.SQLiteSearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
-        # A common word matches most of the site and bm25() costs tens of µs a
-        # row, so only the newest matches are ranked (README, 检索; bench/search.md).
-        self.max_ranked_candidates = int(params.get("MAX_RANKED_CANDIDATES", 1000))
+        self.max_ranked_candidates = max_ranked_candidates(params)
 
 
 SearchBackend = ChineseSQLiteSearchBackend
