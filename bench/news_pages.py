@@ -9,11 +9,19 @@ Usage (own database, never the shared var/):
 
 Each page type is requested `--repeat` times in-process through Django's test
 client (whole stack: middleware, Wagtail routing, page serving, templates);
-article pages rotate through 25 different articles. "uncached" means no page
-cache (the small app caches for the QR code and 热点排行 are warm, as they are
-on a running site). "cached" adds Django's cache middleware, which honours the
-pages' `Cache-Control: public, s-maxage`, standing in for the reverse proxy /
-CDN that serves repeat hits. DEBUG is off. Set DATABASE_URL for PostgreSQL.
+article pages rotate through 25 different articles. Three figures per page:
+
+- "uncached": no page cache: the page is routed, served and rendered, with the
+  app's data and fragment caches warm (home.site_cache: routes, menus,
+  breadcrumbs, settings, the rendered article text and listing items; QR code,
+  热点排行), as on a running site between two edits;
+- "cold": the same, right after an edit emptied the site cache (every request
+  here follows a version change), i.e. the first view of a page after a
+  publication;
+- "cached": Django's cache middleware in front, honouring the pages'
+  `Cache-Control: public, s-maxage`, standing in for the reverse proxy / CDN.
+
+DEBUG is off. Set DATABASE_URL for PostgreSQL.
 """
 
 import argparse
@@ -71,17 +79,23 @@ def scenarios():
     ]
 
 
-def measure(client, urls, repeat):
+def measure(client, urls, repeat, cold=False):
+    from home.site_cache import bump_version
+
     for url in urls:  # warm: renditions, QR codes, per-process caches
         assert client.get(url).status_code == 200, url
     timings, cpu_timings = [], []
     for number in range(repeat):
         url = urls[number % len(urls)]
+        if cold:
+            bump_version()
         started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
         cpu_timings.append((time.process_time() - cpu_started) * 1000)
         assert response.status_code == 200, url
+    if cold:
+        bump_version()
     with CaptureQueriesContext(connection) as queries:
         client.get(urls[0])
     return statistics.median(timings), statistics.median(cpu_timings), len(queries)
@@ -117,13 +131,20 @@ def main():
     print(
         "times in ms: wall-clock median / CPU-time median of this process (less sensitive to a busy machine)"
     )
-    print(f"{'page':<24}{'uncached wall':>14}{'cpu':>8}{'queries':>9}{'cached wall':>13}{'cpu':>8}")
+    print(
+        f"{'page':<24}{'uncached wall':>14}{'cpu':>8}{'queries':>9}"
+        f"{'cold wall':>11}{'cpu':>8}{'queries':>9}{'cached wall':>13}{'cpu':>8}"
+    )
     for label, urls in scenarios():
         median, cpu, queries = measure(Client(HTTP_HOST="127.0.0.1"), urls, args.repeat)
+        cold, cold_cpu, cold_queries = measure(Client(HTTP_HOST="127.0.0.1"), urls, args.repeat, cold=True)
         with override_settings(MIDDLEWARE=CACHE_MIDDLEWARE):
             # A new client, so that it builds its handler with the cache middleware.
             cached, cached_cpu, _ = measure(Client(HTTP_HOST="127.0.0.1"), urls, args.repeat)
-        print(f"{label:<24}{median:>14.2f}{cpu:>8.2f}{queries:>9}{cached:>13.2f}{cached_cpu:>8.2f}")
+        print(
+            f"{label:<24}{median:>14.2f}{cpu:>8.2f}{queries:>9}"
+            f"{cold:>11.2f}{cold_cpu:>8.2f}{cold_queries:>9}{cached:>13.2f}{cached_cpu:>8.2f}"
+        )
 
 
 if __name__ == "__main__":

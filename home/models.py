@@ -92,7 +92,9 @@ class HomePage(CachedRoutingMixin, BasePage, Page):
             not_yet_visible = getattr(model, "not_yet_visible", None)
             if not_yet_visible is not None:
                 pages = pages.exclude(pk__in=not_yet_visible())
-        return list(pages.order_by("-first_published_at").specific(defer=True)[: self.latest_count])
+        return list(
+            pages.order_by("-first_published_at").defer_streamfields().specific()[: self.latest_count]
+        )
 
     def home_sections(self, request):
         """Blocks contributed by the apps, in their declared order."""
@@ -234,3 +236,22 @@ class StandardPage(BasePage, Page):
     class Meta:
         verbose_name = "通用页面"
         verbose_name_plural = "通用页面"
+
+
+class SiteCacheVersion(models.Model):
+    """The site cache's version (`home.site_cache`): one row, changed in the same transaction as the edit.
+
+    In the database rather than in the cache so that every server process (and
+    the scheduler that publishes in its own process) sees a change at once,
+    whatever cache each process keeps.
+    """
+
+    number = models.BigIntegerField("版本号", default=1)
+    changed_at = models.DateTimeField("更改时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "站点缓存版本"
+        verbose_name_plural = "站点缓存版本"
+
+    def __str__(self):
+        return f"{self.number}（{self.changed_at:%Y-%m-%d %H:%M:%S}）"

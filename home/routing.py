@@ -61,12 +61,14 @@ class CachedRoutingMixin:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             return None
-        # Unordered: the default ordering by path costs query compilation and selects one row anyway.
-        return model.objects.filter(pk=page_pk).order_by().first()
+        # Unordered: an ORDER BY for a single row only costs query compilation.
+        found = list(model.objects.filter(pk=page_pk).order_by()[:1])
+        return found[0] if found else None
 
 
 class CachedSiteMiddleware:
-    """Tells Wagtail the request's site (with its root page) from the site cache.
+    """Tells Wagtail the request's site (with its root page) from the site cache, and reads
+    the cache's version once for the whole request.
 
     `Site.find_for_request` looks for `request._wagtail_site` before querying,
     and Wagtail's routing then asks for the root page's specific type: two
@@ -83,9 +85,10 @@ class CachedSiteMiddleware:
         except DisallowedHost:
             # Django answers 400 for this host later on; nothing to look up.
             return self.get_response(request)
-        name = f"site-for:{host}:{request.get_port()}"
-        request._wagtail_site = site_cache.remember(name, lambda: _site_with_specific_root(request))
-        return self.get_response(request)
+        with site_cache.pinned_for_request():
+            name = f"site-for:{host}:{request.get_port()}"
+            request._wagtail_site = site_cache.remember(name, lambda: _site_with_specific_root(request))
+            return self.get_response(request)
 
 
 def _site_with_specific_root(request):

@@ -7,67 +7,111 @@ kept here under a site-wide version that any change to a page, a view
 restriction, a site or the site settings replaces (see `home.signals`), so
 nothing is ever served stale from this cache after an edit.
 
-Entries also expire after `SITE_CACHE_SECONDS`: with several server processes
-and no shared cache (no `REDIS_URL`), another process's edit reaches this one
-within that time, the same delay the CDN copy of a page has.
+The version is a database row (`SiteCacheVersion`), read once per request and
+changed in the transaction of the edit, so every server process and the
+scheduler agree on it even when each keeps its own local-memory cache.
+Entries also expire after `PAGE_CACHE_SECONDS`, which bounds what a process
+holds.
 """
 
+import contextlib
+import contextvars
+import datetime
 import hashlib
 import time
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
-VERSION_KEY = "site:version"
+# The version read once at the start of a request (see `pinned_for_request`); None outside requests.
+_pinned = contextvars.ContextVar("site_cache_pinned_version", default=None)
+VERSION_ROW = 1
 
 
 def cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 300) or 300
 
 
-def _new_version():
-    return {"id": uuid.uuid4().hex[:12], "at": time.time()}
+def _table():
+    from .models import SiteCacheVersion
+
+    return connection.ops.quote_name(SiteCacheVersion._meta.db_table)
+
+
+def _read_version():
+    """{"id": …, "at": seconds} from the database: one indexed row, read with a plain cursor."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number, changed_at FROM {_table()} WHERE id = %s", [VERSION_ROW])
+        row = cursor.fetchone()
+    if row is None:
+        return {"id": "0", "at": 0.0}
+    number, changed_at = row
+    if isinstance(changed_at, str):  # SQLite through a plain cursor
+        changed_at = datetime.datetime.fromisoformat(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = changed_at.replace(tzinfo=datetime.UTC)
+    return {"id": str(number), "at": changed_at.timestamp()}
 
 
 def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _new_version(), None)
-        version = cache.get(VERSION_KEY) or _new_version()
-    return version
+    return _pinned.get() or _read_version()
 
 
 def current_version():
     return _version()["id"]
 
 
+@contextlib.contextmanager
+def pinned_for_request():
+    """Read the version once for a whole request: a page asks for it a dozen times.
+
+    A change made during the request (an editor's POST) replaces the pinned
+    version too, so the request's own later reads see the change."""
+    token = _pinned.set(_read_version())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def last_change():
-    """When a page was last changed, published or unpublished, as far as this cache knows.
+    """When a page was last changed, published or unpublished.
 
     Feeds never send a Last-Modified older than this, so an item that left a
     feed cannot hide behind a conditional GET with an older date."""
     return _version()["at"]
 
 
-def _replace_version():
-    version = _new_version()
-    previous = cache.get(VERSION_KEY)
-    if previous is not None:
-        # Whole seconds (HTTP dates), strictly later than the last change, so that
-        # If-Modified-Since from just before this change never matches.
-        version["at"] = max(int(version["at"]), int(previous["at"]) + 1)
-    cache.set(VERSION_KEY, version, None)
-
-
 def bump_version():
-    """Forget everything cached here, now and again when the current transaction commits.
+    """Forget everything cached here: a new version, in the transaction of the change itself.
 
-    The second bump closes a race: a request that read the old rows while the
-    change was not yet committed may have cached them under the new version."""
-    _replace_version()
-    transaction.on_commit(_replace_version)
+    Readers in other transactions keep the old version (and the old rows) until
+    the change commits, so nothing read before the commit is cached under the
+    new version.
+    """
+    previous = _read_version()
+    # Whole seconds (HTTP dates), strictly later than the last change, so that
+    # If-Modified-Since from just before this change never matches.
+    changed_at = max(int(time.time()), int(previous["at"]) + 1)
+    stamp = datetime.datetime.fromtimestamp(changed_at, tz=datetime.UTC)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {_table()} SET number = number + 1, changed_at = %s WHERE id = %s",
+                [stamp, VERSION_ROW],
+            )
+            if not cursor.rowcount:
+                cursor.execute(
+                    f"INSERT INTO {_table()} (id, number, changed_at) VALUES (%s, %s, %s)",
+                    [VERSION_ROW, int(previous["id"]) + 1, stamp],
+                )
+    except DatabaseError:
+        # Only while the table does not exist yet (during the first migrations): nothing is cached then.
+        return
+    if _pinned.get() is not None:
+        _pinned.set(_read_version())
 
 
 def versioned_key(name, version=None):

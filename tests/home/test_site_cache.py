@@ -4,9 +4,11 @@ Each test first views a page so the cache is warm, changes the site the way an
 editor would, and checks that the very next view shows the change.
 """
 
+import datetime
 from urllib.parse import quote
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings, StandardPage
@@ -127,7 +129,8 @@ def test_routes_below_routable_pages_still_work_from_the_cache(client, site_root
 
     index = make_news_index(site_root)
     section = make_section(site_root, "劳动保护")
-    article = make_article(section, "夏季高温作业劳动保护提示", tags=["劳动保护"])
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    article = make_article(section, "夏季高温作业劳动保护提示", display_date=yesterday, tags=["劳动保护"])
     year = article.display_date.year
     for url in (
         index.url,
@@ -165,3 +168,19 @@ def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, d
     warm(client, article.url)
     with django_assert_max_num_queries(4):
         assert client.get(article.url).status_code == 200
+
+
+def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
+    """The scheduler publishes in its own process, and production runs several: each keeps its own
+    local-memory cache, so the version that invalidates them lives in the database."""
+    from django.db.models import F
+
+    from home.models import SiteCacheVersion
+
+    about = add_page(site_root, "工会概况", "gaikuang", show_in_menus=True)
+    warm(client, "/")
+    # What another process's publication leaves behind: new rows and a new version, but none of
+    # this process's signals and nothing removed from this process's cache.
+    StandardPage.objects.filter(pk=about.pk).update(title="本会简介")
+    SiteCacheVersion.objects.filter(pk=1).update(number=F("number") + 1)
+    assert "本会简介" in nav_of(client.get("/").content.decode())

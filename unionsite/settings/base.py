@@ -143,13 +143,19 @@ if REDIS_URL:
         }
     }
 else:
+    # Per process, so bounded by entries: small values (routes, menus, counts: home.site_cache) in
+    # the default cache, rendered HTML fragments (`{% sitefragment %}`, ~10 KB each) in a smaller one.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "unionsite",
-            # Room for a route per page (home.routing) besides the rest: the default is 300 entries.
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "template_fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "unionsite-fragments",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

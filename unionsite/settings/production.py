@@ -14,6 +14,11 @@ SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 DEMO_CONTENT_ALLOWED = False
 
+# Persistent database connections (checked before reuse): a new PostgreSQL connection costs more
+# than serving a page from the site cache.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
