@@ -89,6 +89,17 @@ def test_partial_matches_keep_the_phrase_whole(client, phrase_corpus):
     assert "部分词语" in response.content.decode()
 
 
+def test_editors_promotion_for_the_words_is_shown_for_the_quoted_phrase(client, phrase_corpus):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    SearchPromotion.objects.create(
+        query=Query.get("五一劳动奖章"), page=phrase_corpus.about, description="劳模评选办法"
+    )
+    for query in ('"五一劳动奖章"', "“五一劳动奖章”"):
+        html = search(client, query).content.decode()
+        assert "推荐内容" in html and "劳模评选办法" in html, query
+
+
 HOSTILE_PHRASES = [
     '"',
     '""',
