@@ -8,29 +8,43 @@ is therefore passed through this module first and becomes space-separated words.
 Index side (`segment_for_index`): jieba's precise cut, plus, for each word of
 three or more characters, every dictionary word inside it (百万职工高原建功立业工程
 also yields 职工, 高原, 建功立业, 工程 …), plus the single characters of words
-jieba guessed with its HMM (names not in any dictionary). That is a superset of
-jieba's `cut_for_search`, so a long term is findable whole and by its parts.
+the HMM guessed (names not in any dictionary). That is a superset of jieba's
+`cut_for_search`, so a long term is findable whole and by its parts.
 
 Query side (`query_terms`): the precise cut of what the reader typed. Each term
 matches either as a whole or, as a fallback, by all of its parts, so a text that
 was segmented differently in its context (or indexed before a word was added to
 the dictionary) is still found.
 
-Memory: jieba's full dictionary (349,046 words) costs ~70 MB per process. We ship
-the 60,000 most frequent words (`dictionaries/jieba_top60000.txt`, ~10 MB loaded),
-plus our union terms and the site's own names; see bench/search.md.
+The cut is jieba 0.42's precise mode with its HMM (`Lexicon.cut` gives the same
+words as `jieba.Tokenizer.cut(text, HMM=True)` on the same dictionary), but with
+jieba's data held compactly, because every server process carries it:
+
+- the words and their frequencies live in a C trie (pyahocorasick, which the
+  house-style checker already uses) instead of jieba's dict of every word and
+  every prefix as Python strings: ~3 MB instead of ~10 MB for our dictionary;
+- the HMM's emission probabilities are read from jieba's data file into four
+  flat arrays (~0.7 MB) instead of jieba's nested dicts (~3 MB), and jieba
+  itself is never imported (its import also pulls in pkg_resources, ~5 MB).
+
+The dictionary is the 60,000 most frequent words of jieba's (`dictionaries/
+jieba_top60000.txt`; the full 349,046 words would cost ~70 MB as jieba holds
+them), plus our union terms and the site's own names; see bench/search.md.
 """
 
-import logging
+import importlib.util
+import pickle
 import re
 import threading
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
-import jieba
+import ahocorasick
 
 DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
 BASE_DICTIONARY = DICTIONARY_DIR / "jieba_top60000.txt"
@@ -55,7 +69,199 @@ CUSTOM_WORD_FREQUENCY = 2000
 _TOKEN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
-jieba.setLogLevel(logging.WARNING)
+
+# -- jieba's precise cut on compact data ------------------------------------------
+# jieba's patterns: a block is a run of these characters; what is between blocks
+# comes out space by space and character by character.
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+_BLOCK_SKIP = re.compile(r"(\r\n|\s)")
+# … and its HMM's, for a run of single characters the dictionary could not join.
+_HMM_HAN = re.compile("([\u4e00-\u9fd5]+)")
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_HMM_FIRST, _HMM_LAST = 0x4E00, 0x9FD5
+_HMM_STATES = "BMES"  # begin, middle, end of a word, single-character word
+_HMM_PREVIOUS = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
+_HMM_IMPOSSIBLE = -3.14e100
+_EMISSION_LINE = re.compile(
+    r"(?:'(?P<state>[BEMS])': \{)?'\\u(?P<code>[0-9a-f]{4})': (?P<probability>-?[0-9][0-9.e+-]*)"
+)
+# A trie value holds a word's frequency and, in its low bits, its length (the
+# automaton reports where a match ends; the length gives where it starts).
+_LENGTH_BITS = 6
+_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
+
+
+class CharacterModel:
+    """jieba's HMM (finalseg): guesses words, e.g. names, in runs of unknown characters."""
+
+    def __init__(self, folder=None):
+        # jieba's own data files, read without importing jieba (which would also load
+        # them as dicts of Python floats, ~3 MB that stays even once converted).
+        folder = folder or Path(importlib.util.find_spec("jieba").submodule_search_locations[0]) / "finalseg"
+        self.start = _load_pickle(folder / "prob_start.p")
+        self.transition = _load_pickle(folder / "prob_trans.p")
+        size = _HMM_LAST - _HMM_FIRST + 1
+        self.emission = {state: array("d", [_HMM_IMPOSSIBLE]) * size for state in _HMM_STATES}
+        # prob_emit.py, line by line: one `'\\uXXXX': log probability` per line, a
+        # state's first line also opening it (`'B': {`). Characters outside the
+        # range the HMM is ever given are skipped.
+        state, read = None, 0
+        with open(folder / "prob_emit.py", encoding="utf-8") as handle:
+            for line in handle:
+                found = _EMISSION_LINE.search(line)
+                if found is None:
+                    continue
+                state = found["state"] or state
+                code = int(found["code"], 16) - _HMM_FIRST
+                if 0 <= code < size:
+                    self.emission[state][code] = float(found["probability"])
+                    read += 1
+        if read < 30_000:  # jieba 0.42.1 has 35,223 in range
+            raise RuntimeError(
+                f"{folder / 'prob_emit.py'}: not in the format of jieba 0.42 ({read} entries read)"
+            )
+
+    def _tags(self, text):
+        """jieba's Viterbi: the most likely B/M/E/S tag of each character."""
+        emission, transition = self.emission, self.transition
+        codes = [ord(char) - _HMM_FIRST for char in text]
+        scores = {state: self.start[state] + emission[state][codes[0]] for state in _HMM_STATES}
+        paths = {state: [state] for state in _HMM_STATES}
+        for code in codes[1:]:
+            new_scores, new_paths = {}, {}
+            for state in _HMM_STATES:
+                emit = emission[state][code]
+                score, previous = max(
+                    (scores[before] + transition[before].get(state, _HMM_IMPOSSIBLE) + emit, before)
+                    for before in _HMM_PREVIOUS[state]
+                )
+                new_scores[state] = score
+                new_paths[state] = paths[previous] + [state]
+            scores, paths = new_scores, new_paths
+        _score, last = max((scores[state], state) for state in "ES")
+        return paths[last]
+
+    def _cut_han(self, text):
+        begin = following = 0
+        for index, (char, tag) in enumerate(zip(text, self._tags(text), strict=True)):
+            if tag == "B":
+                begin = index
+            elif tag == "E":
+                yield text[begin : index + 1]
+                following = index + 1
+            elif tag == "S":
+                yield char
+                following = index + 1
+        if following < len(text):
+            yield text[following:]
+
+    def cut(self, text):
+        for block in _HMM_HAN.split(text):
+            if _HMM_HAN.match(block):
+                yield from self._cut_han(block)
+            else:
+                yield from (piece for piece in _HMM_SKIP.split(block) if piece)
+
+
+class Lexicon:
+    """Words with frequencies, and jieba's precise cut (dictionary DAG + HMM) over them."""
+
+    def __init__(self, model):
+        self._model = model
+        self._trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._total = 0
+        self._log_total = 0.0
+        # Adding a word turns the automaton back into a plain trie; it is rebuilt
+        # (~70 ms) before the next cut, once per batch of new words.
+        self._lock = threading.Lock()
+
+    def load(self, path):
+        """Add a jieba dictionary file (`word frequency [tag]` per line)."""
+        with open(path, encoding="utf-8") as handle:
+            self.add_words((fields[0], int(fields[1])) for fields in map(str.split, handle) if fields)
+
+    def add_words(self, pairs):
+        """Add (word, frequency) pairs; like jieba, a word added again takes the new frequency."""
+        with self._lock:
+            for word, frequency in pairs:
+                if 0 < len(word) <= _LENGTH_MASK and frequency > 0:
+                    self._trie.add_word(word, frequency << _LENGTH_BITS | len(word))
+                    self._total += frequency
+            self._log_total = log(self._total) if self._total else 0.0
+
+    def frequency(self, word):
+        return self._trie.get(word, 0) >> _LENGTH_BITS
+
+    def _matches(self, text):
+        with self._lock:
+            if self._trie.kind != ahocorasick.AHOCORASICK:
+                self._trie.make_automaton()
+            return list(self._trie.iter(text))
+
+    def edges(self, text):
+        """For each position, the (end, frequency) of every dictionary word starting there."""
+        edges = [[] for _ in text]
+        for end, value in self._matches(text):
+            edges[end - (value & _LENGTH_MASK) + 1].append((end, value >> _LENGTH_BITS))
+        return edges
+
+    def route(self, text, edges):
+        """jieba's `calc`: for each position, (log probability of the best cut from there, end of its word).
+
+        A position with no word gets its single character at frequency 1, as in jieba.
+        """
+        log_total = self._log_total
+        route = [None] * len(text) + [(0, 0)]
+        for start in range(len(text) - 1, -1, -1):
+            route[start] = max(
+                ((log(frequency) - log_total + route[end + 1][0], end) for end, frequency in edges[start]),
+                default=(-log_total + route[start + 1][0], start),
+            )
+        return route
+
+    def cut(self, text):
+        """Words of `text`, exactly as `jieba.Tokenizer.cut(text, HMM=True)` on the same words."""
+        for block in _BLOCK.split(text):
+            if not block:
+                continue
+            if _BLOCK.match(block):
+                yield from self._cut_block(block)
+            else:
+                for piece in _BLOCK_SKIP.split(block):
+                    if _BLOCK_SKIP.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+
+    def _cut_block(self, block):
+        route = self.route(block, self.edges(block))
+        position, singles = 0, ""
+        while position < len(block):
+            end = route[position][1] + 1
+            if end - position == 1:
+                singles += block[position]
+            else:
+                if singles:
+                    yield from self._cut_singles(singles)
+                    singles = ""
+                yield block[position:end]
+            position = end
+        if singles:
+            yield from self._cut_singles(singles)
+
+    def _cut_singles(self, run):
+        """A run of characters the dictionary cut one by one: the HMM may join some of them."""
+        if len(run) == 1:
+            yield run
+        elif not self.frequency(run):
+            yield from self._model.cut(run)
+        else:
+            yield from run
+
+
+def _load_pickle(path):
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
 
 
 @dataclass(frozen=True)
@@ -68,30 +274,29 @@ class QueryTerm:
 
 
 class Segmenter:
-    """A jieba tokenizer on the trimmed dictionary, plus our own words."""
+    """The lexicon of the trimmed dictionary, plus our own words."""
 
     def __init__(self, dictionary=BASE_DICTIONARY, extra_files=(UNION_TERMS,)):
         self._dictionary = dictionary
         self._extra_files = extra_files
-        self._tokenizer = None
+        self._lexicon = None
         self._lock = threading.Lock()
         self._site_words = set()
         self._site_words_loaded_at = None
 
     # -- loading ---------------------------------------------------------
     @property
-    def tokenizer(self):
-        if self._tokenizer is None:
+    def lexicon(self):
+        if self._lexicon is None:
             with self._lock:
-                if self._tokenizer is None:
-                    tokenizer = jieba.Tokenizer(str(self._dictionary))
-                    tokenizer.initialize()
+                if self._lexicon is None:
+                    lexicon = Lexicon(CharacterModel())
+                    lexicon.load(self._dictionary)
                     for path in self._extra_files:
-                        for word in read_word_file(path):
-                            tokenizer.add_word(word, CUSTOM_WORD_FREQUENCY)
-                    self._tokenizer = tokenizer
+                        lexicon.add_words((word, CUSTOM_WORD_FREQUENCY) for word in read_word_file(path))
+                    self._lexicon = lexicon
         self._refresh_site_words_if_stale()
-        return self._tokenizer
+        return self._lexicon
 
     def _refresh_site_words_if_stale(self):
         now = time.monotonic()
@@ -105,47 +310,49 @@ class Segmenter:
 
     def add_words(self, words):
         """Make each of `words` one unit for the segmenter (idempotent, cheap)."""
-        tokenizer = self._tokenizer
-        if tokenizer is None:
+        lexicon = self._lexicon
+        if lexicon is None:
             # Not loaded yet: the words will be gathered from the database on load.
             return
+        new = []
         for word in words:
             for chunk in dictionary_chunks(word):
                 if chunk not in self._site_words:
                     self._site_words.add(chunk)
-                    tokenizer.add_word(chunk, CUSTOM_WORD_FREQUENCY)
-                    _segment_cached.cache_clear()
+                    new.append((chunk, CUSTOM_WORD_FREQUENCY))
+        if new:
+            lexicon.add_words(new)
+            _segment_cached.cache_clear()
 
     def knows(self, word):
-        return bool(self.tokenizer.FREQ.get(word))
+        return bool(self.lexicon.frequency(word))
 
     # -- segmentation ----------------------------------------------------
     def words(self, text):
         """Tokens of the precise cut, normalised; no punctuation or syntax."""
-        tokenizer = self.tokenizer
         tokens = []
-        for word in tokenizer.cut(normalise(text), HMM=True):
+        for word in self.lexicon.cut(normalise(text)):
             tokens.extend(_TOKEN.findall(word))
         return tokens
 
     def index_tokens(self, text):
-        freq = self.tokenizer.FREQ
+        frequency = self.lexicon.frequency
         tokens = []
         for token in self.words(text):
             tokens.append(token)
             if len(token) > MAX_SCAN_LENGTH or not _HAN.search(token):
                 continue
-            known = bool(freq.get(token))
+            known = bool(frequency(token))
             if known and len(token) <= 2:
                 continue
             if not known:
-                # A guessed word (a name jieba's HMM joined): its characters too.
+                # A guessed word (a name the HMM joined): its characters too.
                 tokens.extend(char for char in token if _HAN.match(char))
             tokens.extend(self._dictionary_subwords(token))
         return tokens
 
     def _dictionary_subwords(self, token):
-        freq = self.tokenizer.FREQ
+        frequency = self.lexicon.frequency
         found = []
         length = len(token)
         for start in range(length):
@@ -153,18 +360,17 @@ class Segmenter:
                 if end - start == length:
                     continue
                 piece = token[start:end]
-                if freq.get(piece):
+                if frequency(piece):
                     found.append(piece)
         return found
 
     def split_without_whole(self, token):
         """The most likely segmentation of `token` that is not `token` itself."""
-        tokenizer = self.tokenizer
-        dag = tokenizer.get_DAG(token)
+        lexicon = self.lexicon
+        edges = lexicon.edges(token)
         last = len(token) - 1
-        dag[0] = [end for end in dag[0] if end != last] or [0]
-        route = {}
-        tokenizer.calc(token, dag, route)
+        edges[0] = [(end, frequency) for end, frequency in edges[0] if end != last]
+        route = lexicon.route(token, edges)
         parts, start = [], 0
         while start < len(token):
             end = route[start][1] + 1
