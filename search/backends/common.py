@@ -125,9 +125,10 @@ class NewestMatchesCompilerMixin:
     those ids, and the two meet in Python. Cached on the compiler: count() and
     the page slice share it. README, 检索; bench/search.md.
 
-    A backend provides `candidate_matches(backend)`: a queryset of index rows,
-    newest first, with `_object_id` and `_score`; or None where this does not
-    apply (no ranking, match-all, a field list).
+    A backend provides `candidate_matches(backend, count, object_ids=None)`:
+    a queryset of the newest `count` matching index rows, newest first, with
+    `_object_id` and `_score`, only for `object_ids` (a subquery of text ids)
+    if given; or None where this does not apply (match-all, a field list).
     """
 
     HIGHER_SCORE_IS_BETTER = True
@@ -138,10 +139,11 @@ class NewestMatchesCompilerMixin:
             return self._ranked
         self._ranked = None
         self.truncated = False
-        candidates = self.candidate_matches(backend) if self.order_by_relevance else None
+        limit = backend.max_ranked_candidates
+        # One more than the window: the extra row only tells that there are more.
+        candidates = self.candidate_matches(backend, limit + 1) if self.order_by_relevance else None
         if candidates is None:
             return None
-        limit = backend.max_ranked_candidates
         scores = self.newest_scores(candidates, limit)
         allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
         if self.truncated and len(allowed) < len(scores):
@@ -149,7 +151,7 @@ class NewestMatchesCompilerMixin:
             # type, section or date; drafts): look again among the objects they
             # allow, or a 劳模 filter on a common word could find nothing at all.
             allowed_ids = self.queryset.order_by().values(_pk_text=Cast("pk", output_field=TextField()))
-            scores = self.newest_scores(candidates.filter(_object_id__in=allowed_ids), limit)
+            scores = self.newest_scores(self.candidate_matches(backend, limit + 1, allowed_ids), limit)
             allowed = list(scores)
         sign = -1 if self.HIGHER_SCORE_IS_BETTER else 1
         # Best score first; ties go to the newer object.
@@ -163,12 +165,12 @@ class NewestMatchesCompilerMixin:
         to_pk = self.queryset.model._meta.pk.to_python
         best = max if self.HIGHER_SCORE_IS_BETTER else min
         scores = {}
-        for object_id, score in candidates.values_list("_object_id", "_score")[: limit + 1]:
+        for object_id, score in candidates.values_list("_object_id", "_score"):
             pk = to_pk(object_id)
             scores[pk] = best(score, scores.get(pk, score))
         self.truncated = len(scores) > limit
-        if self.truncated:
-            del scores[next(reversed(scores))]  # the extra row only told us there are more
+        while len(scores) > limit:
+            del scores[next(reversed(scores))]
         return scores
 
 

@@ -98,7 +98,7 @@ class ChinesePostgresIndex(upstream.PostgresIndex):
 
 
 class SegmentingPostgresCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompilerMixin):
-    def candidate_matches(self, backend):
+    def candidate_matches(self, backend, count, object_ids=None):
         """Index rows matching the query, newest first, with upstream's rank (see NewestMatchesCompilerMixin).
 
         Upstream filters pages joined to their entries on `object_id =
@@ -130,12 +130,20 @@ class SegmentingPostgresCompilerMixin(NewestMatchesCompilerMixin, SegmentingComp
             (self.build_tsrank(vector, query, config=config) * boost for vector, boost in vectors[1:]),
             self.build_tsrank(vectors[0][0], query, config=config) * vectors[0][1],
         )
-        return (
+        matching = (
             IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
             .annotate(_vector_=combined)
             .filter(_vector_=search_query)
+        )
+        if object_ids is not None:
+            matching = matching.filter(object_id__in=object_ids)
+        # Ranked in an outer query: in one query PostgreSQL would compute
+        # ts_rank() for every match before keeping the newest.
+        newest = matching.order_by("-pk").values("pk")[:count]
+        return (
+            IndexEntry.objects.filter(pk__in=newest)
             .annotate(_object_id=F("object_id"), _score=score)
             .order_by("-pk")
         )

@@ -113,7 +113,7 @@ class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompil
     BM25_WEIGHTS = (0.0, 1.0, 4.0)
     HIGHER_SCORE_IS_BETTER = False  # bm25() is lower for better matches
 
-    def candidate_matches(self, backend):
+    def candidate_matches(self, backend, count, object_ids=None):
         """FTS rows matching the query, newest first, with bm25 (see NewestMatchesCompilerMixin).
 
         Upstream orders by a correlated subquery that re-runs the FTS query for
@@ -123,12 +123,15 @@ class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompil
         if query is None or isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        return (
-            upstream.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .annotate(_object_id=F("index_entry__object_id"), _score=WeightedBM25(self.BM25_WEIGHTS))
-            .order_by("-index_entry_id")
+        rows = upstream.SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
+        if object_ids is not None:
+            rows = rows.filter(index_entry__object_id__in=object_ids)
+        # FTS5 walks rowids backwards and scores only the rows it returns.
+        return rows.annotate(
+            _object_id=F("index_entry__object_id"), _score=WeightedBM25(self.BM25_WEIGHTS)
+        ).order_by("-index_entry_id")[:count]
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (SegmentedText, SegmentedPhrase)):
