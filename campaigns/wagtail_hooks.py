@@ -37,7 +37,8 @@ def _current_campaigns_block(home_page):
     )
     if not campaigns:
         return None
-    index_page = CampaignIndexPage.objects.live().public().descendant_of(home_page).first()
+    # Ordered by id, not path: the database starts from the one-row index table (see workers_home_section).
+    index_page = CampaignIndexPage.objects.live().public().descendant_of(home_page).order_by("pk").first()
     return {
         "order": HOME_SECTION_ORDER,
         "template": "components/home/campaigns_current.html",

@@ -55,7 +55,9 @@ def workers_home_section(home_page, request):
 
 
 def _featured_workers_block(home_page):
-    index = WorkerIndexPage.objects.live().public().descendant_of(home_page).first()
+    # Ordered by id, not path: the database then starts from the one-row index table instead of walking
+    # every page below home in path order.
+    index = WorkerIndexPage.objects.live().public().descendant_of(home_page).order_by("pk").first()
     if index is None:
         return None
     profiles = WorkerPage.objects.child_of(index).live().public()
