@@ -129,6 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # Django REST framework (Wagtail's admin API) imports the PostgreSQL driver just to probe for
+    # django.contrib.postgres: ~9 MB in every process. On SQLite nothing else needs it; marked
+    # missing, the probe fails as if psycopg were not installed.
+    sys.modules.setdefault("psycopg", None)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
