@@ -10,17 +10,33 @@ It migrates the database under VAR_DIR, makes a home page if there is none,
 tops the news articles up to N with `generate_bulk_content --articles`, indexes
 them with `update_index` (timed), then runs each query REPEAT times through the
 search backend exactly as /search/ does (count + first page of 10) and through
-the whole view (Django test client), and prints the medians. Memory is measured
-in fresh subprocesses: RSS after django.setup(), and after loading the segmenter
-and answering one query.
+the whole view (Django test client), and prints the medians.
+
+Memory (`--memory-only` measures only this) is the resident set (VmRSS) of real
+server processes, in MB of 1,048,576 bytes:
+
+1. a fresh process with the dev settings: after django.setup() + the URLconf,
+   after loading the segmenter and answering one search through the backend,
+   then after serving typical pages through the WSGI handler (home, an article,
+   its section, /search/?q=工会, the model-worker index and a profile, a campaign);
+2. a gunicorn worker as `make serve` runs it (production settings, one sync
+   worker, the same malloc setting), after the home page (a worker loads Django
+   on its first request) and after GETting all the same pages over HTTP. Static
+   files are collected into VAR_DIR first.
+
+RSS counts every page the process has resident, shared libraries included, so
+it is the figure `ps` and `top` show, not a share of it.
 """
 
 import argparse
+import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -43,8 +59,12 @@ QUERIES = [
 ]
 REPEAT = 5
 
+MEMORY_TARGET_MB = 110
+# As the Makefile's `serve` target runs gunicorn (see the comment there).
+SERVE_ENV = {"MALLOC_MMAP_THRESHOLD_": "131072"}
+
 MEMORY_PROBE = r"""
-import os, sys
+import io, json, os, sys
 sys.path.insert(0, {base!r})
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionsite.settings.dev")
 
@@ -54,38 +74,153 @@ def rss_mb():
             if line.startswith("VmRSS"):
                 return int(line.split()[1]) / 1024
 
-import django
-django.setup()
+from django.core.wsgi import get_wsgi_application
+application = get_wsgi_application()
 import unionsite.urls  # noqa: F401  (a server imports every view module)
-before = rss_mb()
+print(json.dumps(["django.setup() + URLconf", rss_mb()]))
 from wagtail.models import Page
 from search.segmentation import query_terms
 query_terms("百万职工高原建功立业工程")
 list(Page.objects.live().search("工会")[:10])
-after = rss_mb()
-print(f"{{before:.1f}} {{after:.1f}}")
+print(json.dumps(["segmenter loaded + one search", rss_mb()]))
+for url in {urls!r}:
+    path, _, query = url.partition("?")
+    environ = {{
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80", "HTTP_HOST": "localhost", "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+    }}
+    statuses = []
+    b"".join(application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    assert statuses[0].startswith("200"), (url, statuses[0])
+print(json.dumps(["typical pages served", rss_mb()]))
 """
 
 
-def rss_mb():
-    with open("/proc/self/status") as status:
+def rss_mb(pid="self"):
+    with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
 
-def measure_memory():
-    probe = MEMORY_PROBE.format(base=str(BASE_DIR))
+def typical_pages():
+    """Home, the newest article and its section, a search, 劳模 index and profile, a campaign."""
+    import django
+
+    django.setup()
+    from urllib.parse import quote
+
+    from campaigns.models import CampaignPage
+    from news.models import ArticlePage
+    from workers.models import WorkerPage
+
+    urls = ["/"]
+    article = ArticlePage.objects.live().public().order_by("-display_date").first()
+    if article:
+        urls += [article.url, article.get_parent().url]
+    urls.append("/search/?q=" + quote("工会"))
+    worker = WorkerPage.objects.live().public().first()
+    if worker:
+        urls += [worker.get_parent().url, worker.url]
+    campaign = CampaignPage.objects.live().public().first()
+    if campaign:
+        urls.append(campaign.url)
+    return [url for url in urls if url]
+
+
+def measure_dev_process(urls):
+    probe = MEMORY_PROBE.format(base=str(BASE_DIR), urls=urls)
     output = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
-    ).stdout.split()
-    before, after = float(output[-2]), float(output[-1])
-    print(f"memory: RSS after django.setup() + urls {before:.1f} MB", flush=True)
-    print(
-        f"memory: RSS with segmenter loaded + one query {after:.1f} MB (segmentation adds {after - before:.1f} MB)"
+    ).stdout
+    return [json.loads(line) for line in output.splitlines() if line.startswith("[")]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def child_pids(pid):
+    with open(f"/proc/{pid}/task/{pid}/children") as children:
+        return [int(child) for child in children.read().split()]
+
+
+def measure_gunicorn_worker(urls):
+    env = {
+        **os.environ,
+        **SERVE_ENV,
+        "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-secret"),
+        "SECURE_SSL": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    manage = [sys.executable, str(BASE_DIR / "manage.py")]
+    subprocess.run([*manage, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    port = free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    master = subprocess.Popen(
+        [str(gunicorn), "unionsite.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    return before, after
+    try:
+        deadline = time.monotonic() + 60
+        workers = []
+        while time.monotonic() < deadline:
+            workers = child_pids(master.pid)
+            if workers:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=1):
+                        break
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start within 60 s")
+        worker = workers[0]
+        figures = []
+        for number, url in enumerate(urls):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=60) as response:
+                assert response.status == 200, (url, response.status)
+                response.read()
+            if number == 0:
+                figures.append(
+                    ["home page served (the worker loads Django on its first request)", rss_mb(worker)]
+                )
+        assert child_pids(master.pid) == [worker], "the worker was replaced while measuring"
+        figures.append(["typical pages served", rss_mb(worker)])
+        return figures
+    finally:
+        master.terminate()
+        master.wait(timeout=30)
+
+
+def measure_memory():
+    urls = typical_pages()
+    load = os.getloadavg()[0]
+    print(f"memory: load average {load:.1f} on {os.cpu_count()} CPUs; pages: {' '.join(urls)}", flush=True)
+    results = {}
+    for title, measure in (
+        ("dev settings, one process", measure_dev_process),
+        ("gunicorn worker, production settings (make serve)", measure_gunicorn_worker),
+    ):
+        figures = measure(urls)
+        for label, value in figures:
+            print(f"memory: {title}: {label}: RSS {value:.1f} MB", flush=True)
+        results[title] = figures[-1][1]
+    for title, value in results.items():
+        verdict = "met" if value < MEMORY_TARGET_MB else "NOT met"
+        print(
+            f"memory: {title}: {value:.1f} MB after typical pages; target < {MEMORY_TARGET_MB} MB {verdict}"
+        )
+    return results
 
 
 def prepare(articles):
