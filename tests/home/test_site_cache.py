@@ -184,3 +184,20 @@ def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
     StandardPage.objects.filter(pk=about.pk).update(title="本会简介")
     SiteCacheVersion.objects.filter(pk=1).update(number=F("number") + 1)
     assert "本会简介" in nav_of(client.get("/").content.decode())
+
+
+def test_an_editors_preview_shows_the_draft_while_readers_keep_the_published_text(client, site_root):
+    from news.factories import paragraph_body
+    from news.models import ArticlePage
+
+    section = make_section(site_root, "工会要闻")
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    article = make_article(section, "职工书屋全天开放", display_date=yesterday, paragraphs=["已发布的正文。"])
+    warm(client, article.url)
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.body = paragraph_body("修改中的正文。")
+    preview = draft.make_preview_request()
+    if hasattr(preview, "render"):
+        preview.render()
+    assert "修改中的正文" in preview.content.decode()
+    assert "已发布的正文" in client.get(article.url).content.decode()
