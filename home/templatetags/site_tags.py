@@ -64,7 +64,11 @@ class SiteFragmentNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        vary_on = [site_cache.current_version(), *(variable.resolve(context) for variable in self.vary_on)]
+        values = [variable.resolve(context) for variable in self.vary_on]
+        if any(value is None for value in values):
+            # Nothing to tell one use from another (e.g. no page): render it afresh.
+            return self.nodelist.render(context)
+        vary_on = [site_cache.current_version(), *values]
         if self.per_minute:
             vary_on.append(int(time.time() // 60))
         key = make_template_fragment_key(self.name, vary_on)
@@ -93,7 +97,8 @@ def sitefragment(parser, token):
     For markup that is the same for every reader of the given variables (never
     anything from the reader's cookies or session). `per_minute` also renews it
     every minute, for listings that items dated in the future join when their
-    minute comes. An editor's preview is never cached.
+    minute comes. An editor's preview is never cached, and neither is a use
+    where one of the variables is None (nothing to key it on).
     """
     bits = token.split_contents()
     if len(bits) < 2:
