@@ -1,12 +1,9 @@
 """`generate_bulk_content --articles N`: synthetic articles for benchmarks.
 
-Creating pages one by one through treebeard costs several queries each
-(path lookup, parent update, search index), far too slow for 100,000 pages.
-Here the tree paths are computed in Python (the new articles are appended
-after each section's last child) and rows go in with multi-row INSERTs:
-`wagtailcore_page` via bulk_create, the article table via a raw insert (Django
-refuses bulk_create for multi-table inheritance), tags via bulk_create.
-Tags and images come from small pools that every article reuses.
+The articles go into the tree through `home.bulk_pages.append_child_pages`
+(multi-row INSERTs after each section's last child: treebeard one by one is
+far too slow for 100,000 pages); their tags follow with one bulk_create per
+batch. Tags and images come from small pools that every article reuses.
 
 The articles are live but have no revisions and are not in the search index
 (run `manage.py update_index` if a benchmark needs search).
@@ -15,14 +12,13 @@ The articles are live but have no revisions and are not in the search index
 import datetime
 import random
 import time
-import uuid
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.bulk_pages import append_child_pages
 from home.images import get_or_create_image
 from home.models import HomePage
 from home.slugs import pinyin_slug
@@ -73,16 +69,24 @@ def generate(command, options):
 
     rng = random.Random(20261123)
     start = timezone.make_aware(datetime.datetime(2015, 1, 1, 8))
-    span = (timezone.now() - start).total_seconds()
+    end = timezone.now()
     created = 0
     with transaction.atomic():
-        per_section = _split(count, len(sections))
-        for section, how_many in zip(sections, per_section, strict=True):
+        for section, how_many in zip(sections, _split(count, len(sections)), strict=True):
+            used_slugs = set(Page.objects.child_of(section).values_list("slug", flat=True))
             for offset in range(0, how_many, BATCH):
-                batch = min(BATCH, how_many - offset)
-                _insert_batch(section, batch, rng, start, span, tags, images, created)
-                created += batch
-            section.refresh_from_db()
+                numbers = range(created + 1, created + min(BATCH, how_many - offset) + 1)
+                articles, article_tags = _make_articles(rng, numbers, (start, end), tags, images, used_slugs)
+                append_child_pages(section, articles)
+                ArticleTag.objects.bulk_create(
+                    [
+                        ArticleTag(content_object_id=article.pk, tag=tag)
+                        for article, chosen in zip(articles, article_tags, strict=True)
+                        for tag in chosen
+                    ],
+                    batch_size=1000,
+                )
+                created += len(articles)
     elapsed = time.perf_counter() - started
     command.stdout.write(
         f"新闻：已生成 {created} 篇合成文章，分布在 {len(sections)} 个栏目；"
@@ -95,69 +99,38 @@ def _split(total, parts):
     return [base + (1 if index < extra else 0) for index in range(parts)]
 
 
-def _insert_batch(section, size, rng, start, span, tags, images, serial):
-    section = Page.objects.get(pk=section.pk)  # fresh numchild and path
-    last_child = section.get_last_child()
-    next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale_id = section.locale_id or Locale.get_default().pk
-    used_slugs = set(Page.objects.child_of(section).values_list("slug", flat=True))
-    now = timezone.now()
-
-    pages, details = [], []
-    for index in range(size):
-        number = serial + index + 1
+def _make_articles(rng, numbers, period, tags, images, used_slugs):
+    """Unsaved articles with the given serial numbers, dated within `period`, and the two tags of each."""
+    start, end = period
+    span = (end - start).total_seconds()
+    articles, article_tags, with_image = [], [], []
+    for number in numbers:
         region, subject, action = rng.choice(REGIONS), rng.choice(SUBJECTS), rng.choice(ACTIONS)
         title = f"{region}{subject}{action}（{number}）"
-        slug = _slug(region, subject, action, number, used_slugs)
-        date = start + datetime.timedelta(seconds=rng.random() * span)
-        date = min(date, now)
-        path = Page._get_path(section.path, section.depth + 1, next_step + index)
-        pages.append(
-            Page(
+        date = min(start + datetime.timedelta(seconds=rng.random() * span), end)
+        articles.append(
+            ArticlePage(
                 title=title,
-                draft_title=title,
-                slug=slug,
-                path=path,
-                depth=section.depth + 1,
-                numchild=0,
-                url_path=f"{section.url_path}{slug}/",
-                content_type=content_type,
+                slug=_slug(region, subject, action, number, used_slugs),
                 live=True,
-                has_unpublished_changes=False,
                 first_published_at=date,
                 last_published_at=date,
-                locale_id=locale_id,
-                translation_key=uuid.uuid4(),
+                summary=f"{region}各级工会{action}，把服务送到职工身边。",
+                body=[{"type": "paragraph", "value": f"<p>{text}</p>"} for text in PARAGRAPHS],
+                source_name="青海工会网",
+                authors="本网记者",
+                responsible_editor="合成数据",
+                display_date=date,
+                is_headline=False,
             )
         )
-        details.append((date, region, action, rng.random() < 0.3, rng.sample(tags, 2)))
-    Page.objects.bulk_create(pages, batch_size=500)
-    if pages[0].pk is None:  # databases that do not return ids from bulk inserts
-        by_path = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
-        for page in pages:
-            page.pk = page.id = by_path[page.path]
-
-    articles, tagged = [], []
-    for page, (date, region, action, with_image, article_tags) in zip(pages, details, strict=True):
-        article = ArticlePage(
-            page_ptr_id=page.pk,
-            summary=f"{region}各级工会{action}，把服务送到职工身边。",
-            body=[{"type": "paragraph", "value": f"<p>{text}</p>"} for text in PARAGRAPHS],
-            source_name="青海工会网",
-            authors="本网记者",
-            responsible_editor="合成数据",
-            display_date=date,
-            lead_image=rng.choice(images) if with_image else None,
-            is_headline=False,
-        )
-        articles.append(article)
-        tagged += [ArticleTag(content_object_id=page.pk, tag=tag) for tag in article_tags]
-    fields = [field for field in ArticlePage._meta.local_concrete_fields]
-    for offset in range(0, len(articles), 500):
-        ArticlePage._base_manager._insert(articles[offset : offset + 500], fields=fields, raw=True)
-    ArticleTag.objects.bulk_create(tagged, batch_size=1000)
-    Page.objects.filter(pk=section.pk).update(numchild=section.numchild + size)
+        with_image.append(rng.random() < 0.3)
+        article_tags.append(rng.sample(tags, 2))
+    # Images are drawn after the whole batch, as they always were, so a seed still gives the same articles.
+    for article, wants_image in zip(articles, with_image, strict=True):
+        if wants_image:
+            article.lead_image = rng.choice(images)
+    return articles, article_tags
 
 
 _SLUG_PARTS = {}

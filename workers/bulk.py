@@ -1,26 +1,26 @@
 """`generate_bulk_content --workers N`: synthetic model-worker profiles for benchmarks.
 
-Creating 5,000 pages one by one through treebeard (plus revisions and search
-indexing) takes many minutes, so, as in news/bulk.py, tree paths are computed
-in Python and rows go in with multi-row INSERTs: `wagtailcore_page` via
-bulk_create, the profile table via a raw insert (bulk_create refuses
-multi-table inheritance), honours via bulk_create. Portraits come from a small
-pool every profile reuses, so the gallery's renditions are drawn only once.
+The profiles go under the model-worker index through
+`home.bulk_pages.append_child_pages` (multi-row INSERTs instead of treebeard,
+revisions and indexing one page at a time, which take many minutes for 5,000
+pages); their honours follow with one bulk_create per batch. Portraits come
+from a small pool every profile reuses, so the gallery's renditions are drawn
+only once.
 
 The profiles are live, without revisions, and not in the search index (run
 `manage.py update_index` if a benchmark needs search). Names are random
 combinations of common characters; they are not meant to be anyone.
 """
 
+import itertools
 import random
 import time
-import uuid
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.bulk_pages import append_child_pages
 from home.images import get_or_create_image
 from home.models import HomePage
 
@@ -67,13 +67,27 @@ def generate(command, options):
         "industries": list(Industry.objects.all()),
         "regions": list(Region.objects.all()),
     }
-    rng = random.Random(20261123 + Page.objects.child_of(index).count())
+    existing = Page.objects.child_of(index)
+    already = existing.count()
+    rng = random.Random(20261123 + already)
+    slugs = _profile_slugs(start=already + 1, taken=set(existing.values_list("slug", flat=True)))
+    now = timezone.now()
     created = 0
     with transaction.atomic():
         for offset in range(0, count, BATCH):
-            size = min(BATCH, count - offset)
-            insert_profiles(index, size, rng, portraits, vocab)
-            created += size
+            profiles, honours = _make_profiles(min(BATCH, count - offset), rng, slugs, now, portraits, vocab)
+            append_child_pages(index, profiles)
+            WorkerHonour.objects.bulk_create(
+                [
+                    WorkerHonour(
+                        page_id=profile.pk, title=title, level=title.level, year=year, sort_order=order
+                    )
+                    for profile, chosen in zip(profiles, honours, strict=True)
+                    for order, (title, year) in enumerate(chosen)
+                ],
+                batch_size=1000,
+            )
+            created += len(profiles)
     if connection.vendor == "postgresql":
         # Fresh statistics, or the planner guesses the gallery's joins from an empty table.
         with connection.cursor() as cursor:
@@ -82,46 +96,33 @@ def generate(command, options):
     command.stdout.write(f"劳模风采：已生成 {created} 位合成劳模，用时 {elapsed:.1f} 秒（{index.url}）。")
 
 
-def insert_profiles(index, size, rng, portraits, vocab):
-    index = Page.objects.get(pk=index.pk)  # fresh numchild and path
-    last_child = index.get_last_child()
-    next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
-    content_type = ContentType.objects.get_for_model(WorkerPage)
-    locale_id = index.locale_id or Locale.get_default().pk
-    now = timezone.now()
+def _profile_slugs(start, taken):
+    """laomo-1, laomo-2, ... numbered on from the profiles already there, skipping slugs in use."""
+    for number in itertools.count(start):
+        slug = f"laomo-{number}"
+        if slug not in taken:
+            yield slug
+
+
+def _make_profiles(size, rng, slugs, now, portraits, vocab):
+    """`size` unsaved profiles and the (title, year) honours of each."""
     ethnicities, weights = zip(*ETHNICITY_WEIGHTS, strict=True)
     assert set(ethnicities) <= set(ETHNIC_GROUPS)
-
-    pages, profiles, honour_specs = [], [], []
-    for position in range(size):
-        step = next_step + position
+    profiles, honours_of = [], []
+    for _ in range(size):
         name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))
-        slug = f"laomo-{step}"
-        pages.append(
-            Page(
-                title=name,
-                draft_title=name,
-                slug=slug,
-                path=Page._get_path(index.path, index.depth + 1, step),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale_id=locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
         honours = [
             (rng.choice(vocab["titles"]), rng.randint(2000, 2025)) for _ in range(rng.choice((1, 1, 2, 3)))
         ]
-        honour_specs.append(honours)
+        honours_of.append(honours)
         region = rng.choice(vocab["regions"])
         profiles.append(
-            dict(
+            WorkerPage(
+                title=name,
+                slug=next(slugs),
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
                 gender=rng.choice(("男", "男", "女")),
                 ethnicity=rng.choices(ethnicities, weights)[0],
                 birth_year=rng.randint(1960, 1998),
@@ -141,22 +142,4 @@ def insert_profiles(index, size, rng, portraits, vocab):
                 latest_honour_year=max(year for _title, year in honours),
             )
         )
-    Page.objects.bulk_create(pages, batch_size=500)
-    if pages[0].pk is None:  # databases that do not return ids from bulk inserts
-        by_path = dict(Page.objects.filter(path__in=[page.path for page in pages]).values_list("path", "pk"))
-        for page in pages:
-            page.pk = page.id = by_path[page.path]
-
-    rows = [WorkerPage(page_ptr_id=page.pk, **fields) for page, fields in zip(pages, profiles, strict=True)]
-    fields = list(WorkerPage._meta.local_concrete_fields)
-    for offset in range(0, len(rows), 500):
-        WorkerPage._base_manager._insert(rows[offset : offset + 500], fields=fields, raw=True)
-    WorkerHonour.objects.bulk_create(
-        [
-            WorkerHonour(page_id=page.pk, title=title, level=title.level, year=year, sort_order=order)
-            for page, honours in zip(pages, honour_specs, strict=True)
-            for order, (title, year) in enumerate(honours)
-        ],
-        batch_size=1000,
-    )
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + size)
+    return profiles, honours_of
