@@ -195,9 +195,15 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return self.render_listing(request, self.title, self.get_listing_queryset(request))
 
     def get_tag(self, tag_slug):
-        tag = Tag.objects.filter(slug=tag_slug[:100]).first()
+        slug = tag_slug[:100]
+        # Tags in use change only with publications (new site cache version); unknown slugs are not
+        # remembered, so made-up addresses cannot fill the cache.
+        tag = site_cache.get_many([f"tag:{slug}"]).get(f"tag:{slug}")
         if tag is None:
-            raise Http404("没有这个标签。")
+            tag = Tag.objects.filter(slug=slug).first()
+            if tag is None:
+                raise Http404("没有这个标签。")
+            site_cache.store(f"tag:{slug}", tag)
         return tag
 
     @path("tags/<str:tag_slug>/", name="tag")

@@ -40,14 +40,23 @@ def purge_listings(sender, instance, **kwargs):
         purge_urls_from_cache(urls)
 
 
+def forget_tag(sender, **kwargs):
+    # Tag pages, article tags and feeds show tag names; the site cache keeps them (see NewsIndexPage.get_tag).
+    from home.site_cache import bump_version
+
+    bump_version()
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from taggit.models import Tag
     from wagtail.models import PageViewRestriction
 
     from .models import ArticlePage
 
     for signal in (post_save, post_delete):
         signal.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid=f"news-{signal}")
+        signal.connect(forget_tag, sender=Tag, dispatch_uid=f"news-tag-{signal}")
 
     page_published.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-published")
     page_unpublished.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-unpublished")

@@ -201,3 +201,20 @@ def test_an_editors_preview_shows_the_draft_while_readers_keep_the_published_tex
         preview.render()
     assert "修改中的正文" in preview.content.decode()
     assert "已发布的正文" in client.get(article.url).content.decode()
+
+
+def test_a_renamed_tag_shows_its_new_name_at_once(client, site_root):
+    from taggit.models import Tag
+
+    from news.factories import make_news_index
+
+    index = make_news_index(site_root)
+    section = make_section(site_root, "工会要闻")
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    make_article(section, "开展职工技能比武", display_date=yesterday, tags=["技能比武"])
+    tag = Tag.objects.get(name="技能比武")
+    url = f"{index.url}tags/{quote(tag.slug)}/"
+    warm(client, url)
+    tag.name = "职工技能比武"
+    tag.save()
+    assert "标签：职工技能比武" in client.get(url).content.decode()
