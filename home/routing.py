@@ -46,7 +46,8 @@ class CachedRoutingMixin:
                 consumed = page.depth - self.depth
                 return page.route(request, path_components[consumed:])
         result = super().route(request, path_components)
-        self._remember_route(result.page, path_components, version)
+        # Wagtail's RouteResult, or the (page, args, kwargs) tuple older custom routes return.
+        self._remember_route(getattr(result, "page", None) or result[0], path_components, version)
         return result
 
     def _remember_route(self, page, path_components, version):
@@ -58,7 +59,10 @@ class CachedRoutingMixin:
         )
 
     def _page_from_cache(self, content_type_id, page_pk):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            return None
         if model is None:
             return None
         # Unordered: an ORDER BY for a single row only costs query compilation.

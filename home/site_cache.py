@@ -91,13 +91,14 @@ def bump_version():
     the change commits, so nothing read before the commit is cached under the
     new version.
     """
-    previous = _read_version()
-    # Whole seconds (HTTP dates), strictly later than the last change, so that
-    # If-Modified-Since from just before this change never matches.
-    changed_at = max(int(time.time()), int(previous["at"]) + 1)
-    stamp = datetime.datetime.fromtimestamp(changed_at, tz=datetime.UTC)
     try:
+        # A savepoint: if the table is missing, the caller's transaction must survive the error.
         with transaction.atomic(), connection.cursor() as cursor:
+            previous = _read_version()
+            # Whole seconds (HTTP dates), strictly later than the last change, so that
+            # If-Modified-Since from just before this change never matches.
+            changed_at = max(int(time.time()), int(previous["at"]) + 1)
+            stamp = datetime.datetime.fromtimestamp(changed_at, tz=datetime.UTC)
             cursor.execute(
                 f"UPDATE {_table()} SET number = number + 1, changed_at = %s WHERE id = %s",
                 [stamp, VERSION_ROW],
