@@ -68,8 +68,9 @@ serve: setup
 	MALLOC_MMAP_THRESHOLD_=$${MALLOC_MMAP_THRESHOLD_:-131072} \
 	$(VENV)/bin/gunicorn unionsite.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
+# The suite's own settings (pyproject.toml names them too; the export above would otherwise win).
 test: install-dev
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=unionsite.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -46,13 +46,14 @@ def _read_version():
         cursor.execute(f"SELECT number, changed_at FROM {_table()} WHERE id = %s", [VERSION_ROW])
         row = cursor.fetchone()
     if row is None:
-        return {"id": "0", "at": 0.0}
+        return {"id": "0", "number": 0, "at": 0.0}
     number, changed_at = row
     if isinstance(changed_at, str):  # SQLite through a plain cursor
         changed_at = datetime.datetime.fromisoformat(changed_at)
     if timezone.is_naive(changed_at):
         changed_at = changed_at.replace(tzinfo=datetime.UTC)
-    return {"id": str(number), "at": changed_at.timestamp()}
+    # With the time in the id, a change rolled back after its bump never shares an id with the next one.
+    return {"id": f"{number}-{int(changed_at.timestamp())}", "number": number, "at": changed_at.timestamp()}
 
 
 def _version():
@@ -106,7 +107,7 @@ def bump_version():
             if not cursor.rowcount:
                 cursor.execute(
                     f"INSERT INTO {_table()} (id, number, changed_at) VALUES (%s, %s, %s)",
-                    [VERSION_ROW, int(previous["id"]) + 1, stamp],
+                    [VERSION_ROW, previous["number"] + 1, stamp],
                 )
     except DatabaseError:
         # Only while the table does not exist yet (during the first migrations): nothing is cached then.

@@ -17,11 +17,15 @@ def _isolated_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    # Every cache alias: `make test` may run with settings that keep rendered fragments in their
+    # own cache, and the site cache's version row is rolled back with each test's transaction.
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 @pytest.fixture
