@@ -98,7 +98,7 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return True
 
     def get_listing_queryset(self, request=None):
-        queryset = ArticlePage.objects.for_listing()
+        queryset = ArticlePage.objects.for_listing().counted_as(f"section:{self.pk}:{self.path}")
         if self.numchild >= WALK_DATE_INDEX_FROM:
             # A big section: `path LIKE` lets the database walk the display_date index newest-first
             # and stop after one page, instead of sorting every article of the section.
@@ -155,7 +155,10 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return self.path[: -self.steplen] if self.depth > 2 else self.path
 
     def get_listing_queryset(self, request=None, tag=None, year=None, month=None):
-        queryset = ArticlePage.objects.for_listing()
+        tag_id = tag.pk if tag is not None else None
+        queryset = ArticlePage.objects.for_listing().counted_as(
+            f"index:{self.pk}:{self.path}:{tag_id}:{year}:{month}"
+        )
         if len(Site.get_site_root_paths()) > 1:
             # Only with several sites does "this site" narrow anything; the path filter
             # would otherwise make the database sort every article instead of walking
