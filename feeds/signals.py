@@ -7,8 +7,6 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from home.site_cache import bump_version
-
 # `@hooks.register(FEED_PURGE_HOOK)` functions (page, feed_pages) -> iterable of URLs add the
 # sub-listings that show `page` (tag pages and their feeds, …).
 FEED_PURGE_HOOK = "union_feed_purge_urls"
@@ -66,15 +64,11 @@ def urls_to_purge(page, unpublished=False):
     return [url for url in dict.fromkeys(urls) if url]
 
 
-# The version is replaced here too (home.signals does it as well) so that it is new before the CDN
-# is purged, whatever order the receivers run in: a CDN refetch must not find the old feed.
 def on_page_published(sender, instance, **kwargs):
-    bump_version()
     purge_urls_from_cache(urls_to_purge(instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    bump_version()
     purge_urls_from_cache(urls_to_purge(instance, unpublished=True))
 
 

@@ -5,10 +5,9 @@ section (1), previous/next (2), tags (1), related reading (2-3), view count (1);
 the most-read list and the QR code come from the cache.
 """
 
-from django.core.cache import cache
+from home import site_cache
 
 from .models import ArticlePage, ArticleTag
-from .querysets import LISTING_VERSION_KEY
 from .stats import most_read_this_week, total_views
 
 RELATED_COUNT = 6
@@ -100,12 +99,11 @@ def surroundings(article, tags):
     """
     if not article.pk:
         return (*previous_and_next(article), related_articles(article, [tag.pk for tag in tags]))
-    key = f"news:around:{article.pk}:{cache.get(LISTING_VERSION_KEY, 0)}"
-    value = cache.get(key)
-    if value is None:
-        value = (*previous_and_next(article), related_articles(article, [tag.pk for tag in tags]))
-        cache.set(key, value, AROUND_CACHE_SECONDS)
-    return value
+    return site_cache.remember(
+        f"news-around:{article.pk}",
+        lambda: (*previous_and_next(article), related_articles(article, [tag.pk for tag in tags])),
+        timeout=AROUND_CACHE_SECONDS,
+    )
 
 
 def article_context(article, request):
@@ -138,15 +136,12 @@ def news_index_for(article):
     from .models import NewsIndexPage
 
     site_root_path = article.path[: NewsIndexPage.steplen * 2]
-    key = f"news:index-for:{site_root_path}"
-    found = cache.get(key)
-    if found is None:
-        index = (
+    return site_cache.remember(
+        f"news-index-for:{site_root_path}",
+        lambda: (
             NewsIndexPage.objects.live()
             .filter(path__startswith=site_root_path)
             .only("id", "title", "url_path", "path", "depth")
             .first()
-        )
-        found = (index,)
-        cache.set(key, found, 300)
-    return found[0]
+        ),
+    )

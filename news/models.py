@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -175,14 +174,13 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         return self.search_description or self.intro
 
     def archive_years(self):
-        """Years that have articles, newest first (a full scan, so cached for a few minutes)."""
-        key = f"news:archive-years:{self.pk}"
-        years = cache.get(key)
-        if years is None:
+        """Years that have articles, newest first (a full scan, so kept until the site changes)."""
+
+        def years():
             dates = ArticlePage.objects.published().below(self.site_root_path()).dates("display_date", "year")
-            years = sorted({date.year for date in dates}, reverse=True)
-            cache.set(key, years, 600)
-        return years
+            return sorted({date.year for date in dates}, reverse=True)
+
+        return site_cache.remember(f"news-archive-years:{self.pk}", years)
 
     def render_listing(self, request, heading, queryset, **extra):
         context = {
@@ -199,15 +197,16 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     def get_tag(self, tag_slug):
         slug = tag_slug[:100]
-        # Tags in use change only with publications (new site cache version); unknown slugs are not
-        # remembered, so made-up addresses cannot fill the cache.
-        tag = site_cache.get_many([f"tag:{slug}"]).get(f"tag:{slug}")
-        if tag is None:
+
+        def find():
             tag = Tag.objects.filter(slug=slug).first()
             if tag is None:
+                # Raised, so not remembered: made-up addresses cannot fill the cache.
                 raise Http404("没有这个标签。")
-            site_cache.store(f"tag:{slug}", tag)
-        return tag
+            return tag
+
+        # Tags in use change with publications and tag edits, which replace the site cache's version.
+        return site_cache.remember(f"tag:{slug}", find)
 
     @path("tags/<str:tag_slug>/", name="tag")
     def tag_listing(self, request, tag_slug):

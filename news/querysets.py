@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageQuerySet
 
+from home import site_cache
+
 
 def below_path_q(path):
     """Pages strictly below the tree node at `path`, as a range on the indexed path column.
@@ -25,46 +27,29 @@ def below_path_q(path):
     return Q(path__gt=path, path__lt=next_sibling)
 
 
-LISTING_VERSION_KEY = "news:listing-version"
 COUNT_CACHE_SECONDS = 60
-
-
-def bump_listing_version():
-    """Forget cached listing counts (called when an article is published or unpublished)."""
-    try:
-        cache.incr(LISTING_VERSION_KEY)
-    except ValueError:
-        cache.set(LISTING_VERSION_KEY, 1, None)
-
-
-RESTRICTED_PATHS_KEY = "news:restricted-paths"
 
 
 def restricted_paths():
     """Tree paths of pages behind a view restriction (what Wagtail's `.public()` excludes).
 
     `.public()` reads the restrictions table each time a queryset runs, and an
-    article page runs several; the list changes rarely, so it is cached until a
-    restriction is saved or deleted (see news.signals).
+    article page runs several; the list changes only with a restriction, which
+    replaces the site cache's version.
     """
-    paths = cache.get(RESTRICTED_PATHS_KEY)
-    if paths is None:
-        from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction
 
-        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        cache.set(RESTRICTED_PATHS_KEY, paths, 3600)
-    return paths
-
-
-def forget_restricted_paths(**kwargs):
-    cache.delete(RESTRICTED_PATHS_KEY)
-    bump_listing_version()
+    return site_cache.remember(
+        "restricted-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
 
 
 class ArticleQuerySet(PageQuerySet):
     # Listings count their items for the page numbers: on a large table that count
     # costs more than the rest of the page, so it is remembered briefly (the page
-    # itself is cached longer than that by the CDN) and forgotten on publication.
+    # itself is cached longer than that by the CDN) under the site cache's version,
+    # which any publication replaces.
     count_cache_seconds = 0
     # Names the listing (see `counted_as`); without it the count is keyed by the query's SQL.
     count_name = None
@@ -92,7 +77,7 @@ class ArticleQuerySet(PageQuerySet):
     def count(self):
         if not self.count_cache_seconds or self._result_cache is not None:
             return super().count()
-        version = cache.get(LISTING_VERSION_KEY, 0)
+        version = site_cache.current_version()
         if self.count_name is not None:
             minute = int(timezone.now().timestamp() // 60)
             name = f"{self.count_name}:{minute}"

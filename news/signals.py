@@ -10,12 +10,6 @@ from urllib.parse import quote
 from django.conf import settings
 from wagtail.signals import page_published, page_unpublished
 
-from .querysets import bump_listing_version, forget_restricted_paths
-
-
-def forget_counts(sender, instance, **kwargs):
-    bump_listing_version()
-
 
 def purge_listings(sender, instance, **kwargs):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -50,15 +44,11 @@ def forget_tag(sender, **kwargs):
 def connect():
     from django.db.models.signals import post_delete, post_save
     from taggit.models import Tag
-    from wagtail.models import PageViewRestriction
 
     from .models import ArticlePage
 
     for signal in (post_save, post_delete):
-        signal.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid=f"news-{signal}")
         signal.connect(forget_tag, sender=Tag, dispatch_uid=f"news-tag-{signal}")
 
     page_published.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-published")
     page_unpublished.connect(purge_listings, sender=ArticlePage, dispatch_uid="news-purge-unpublished")
-    page_published.connect(forget_counts, sender=ArticlePage, dispatch_uid="news-counts-published")
-    page_unpublished.connect(forget_counts, sender=ArticlePage, dispatch_uid="news-counts-unpublished")

@@ -1,11 +1,11 @@
 """Home page blocks: the 头条 (headline) area and the latest items of each section."""
 
-from django.core.cache import cache
 from wagtail import hooks
+
+from home import site_cache
 
 from .article_context import LINK_FIELDS
 from .models import ArticlePage, NewsSectionPage
-from .querysets import LISTING_VERSION_KEY
 
 HEADLINE_COUNT = 5
 ITEMS_PER_SECTION = 6
@@ -46,13 +46,8 @@ def latest_in(prefix_path, count):
 
 
 def cached_block(home_page, name, build):
-    """Home blocks are rebuilt when an article is published or unpublished (listing version)."""
-    key = f"news:home:{name}:{home_page.pk}:{cache.get(LISTING_VERSION_KEY, 0)}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, HOME_BLOCK_CACHE_SECONDS)
-    return value
+    """Home blocks are rebuilt after any change to the site (the site cache's version) and every minute."""
+    return site_cache.remember(f"news-home:{name}:{home_page.pk}", build, timeout=HOME_BLOCK_CACHE_SECONDS)
 
 
 @hooks.register("union_home_sections")

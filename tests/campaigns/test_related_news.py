@@ -70,5 +70,6 @@ def test_campaign_feed_carries_the_related_news(client, campaign, article_factor
 def test_related_news_query_is_bounded(campaign, article_factory, django_assert_max_num_queries):
     for number in range(10):
         article_factory(f"批量新闻{number}", tags=["农民工入会"])
-    with django_assert_max_num_queries(3):
+    # Outside a request one of them reads the site cache's version (a request reads it once, up front).
+    with django_assert_max_num_queries(4):
         assert len(campaign.latest_news()) == 6

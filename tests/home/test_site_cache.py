@@ -218,3 +218,25 @@ def test_a_renamed_tag_shows_its_new_name_at_once(client, site_root):
     tag.name = "职工技能比武"
     tag.save()
     assert "标签：职工技能比武" in client.get(url).content.decode()
+
+
+def test_an_article_published_by_another_process_is_listed_and_counted_at_once(client, site_root):
+    """Listing counts and home blocks follow the same database version as the rest of the site cache."""
+    from django.db.models import F
+
+    from home.models import SiteCacheVersion
+    from news.models import ArticlePage
+
+    section = make_section(site_root, "基层动态")
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    for number in range(21):  # two pages, so the listing shows its count
+        make_article(section, f"基层工会动态{number}", display_date=yesterday)
+    draft = make_article(section, "玉树州总工会慰问高海拔户外劳动者", display_date=yesterday, live=False)
+    warm(client, section.url)
+    assert "共 21 条" in client.get(section.url).content.decode()
+    # What another process's publication leaves behind: the row is live, the version is new.
+    ArticlePage.objects.filter(pk=draft.pk).update(live=True, first_published_at=yesterday)
+    SiteCacheVersion.objects.filter(pk=1).update(number=F("number") + 1)
+    html = client.get(section.url).content.decode()
+    assert "共 22 条" in html
+    assert "玉树州总工会慰问高海拔户外劳动者" in html
