@@ -12,7 +12,7 @@ client (whole stack: middleware, Wagtail routing, page serving, templates);
 article pages rotate through 25 different articles. Three figures per page:
 
 - "uncached": no page cache: the page is routed, served and rendered, with the
-  app's data and fragment caches warm (home.site_cache: routes, menus,
+  app's data and fragment caches warm (sitecache.cache: routes, menus,
   breadcrumbs, settings, the rendered article text and listing items; QR code,
   热点排行), as on a running site between two edits;
 - "cold": the same, right after an edit emptied the site cache (every request
@@ -80,7 +80,7 @@ def scenarios():
 
 
 def measure(client, urls, repeat, cold=False):
-    from home.site_cache import bump_version
+    from sitecache.cache import bump_version
 
     for url in urls:  # warm: renditions, QR codes, per-process caches
         assert client.get(url).status_code == 200, url

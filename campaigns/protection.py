@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from home.client import client_address
+from core.client import client_address
 
 DEFAULT_RATE_LIMIT = 8  # POSTs per address …
 DEFAULT_RATE_WINDOW = 600  # … in this many seconds

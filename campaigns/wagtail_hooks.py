@@ -1,4 +1,4 @@
-"""Admin and site integration: home section, sign-up permission, audit-log actions."""
+"""Admin integration: sign-up permission, audit-log actions."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -7,44 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from home import site_cache
-
-from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage, CampaignIndexPage, CampaignPage
-from .status import running_filter
+from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage
 from .views import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
-
-HOME_SECTION_ORDER = 30
-HOME_SECTION_LIMIT = 4
-
-
-@hooks.register("union_home_sections")
-def current_campaigns_home_section(home_page, request):
-    # Built once per change to the site, and at least once a minute: campaigns start and end by date.
-    return site_cache.remember(
-        f"campaigns-home:{home_page.pk}", lambda: _current_campaigns_block(home_page), timeout=60
-    )
-
-
-def _current_campaigns_block(home_page):
-    campaigns = list(
-        CampaignPage.objects.live()
-        .public()
-        .descendant_of(home_page)
-        .filter(running_filter())
-        .select_related("hero_image")
-        .defer_streamfields()
-        .order_by("-start_date", "-pk")[:HOME_SECTION_LIMIT]
-    )
-    if not campaigns:
-        return None
-    # Ordered by id, not path: the database starts from the one-row index table (see workers_home_section).
-    index_page = CampaignIndexPage.objects.live().public().descendant_of(home_page).order_by("pk").first()
-    return {
-        "order": HOME_SECTION_ORDER,
-        "template": "components/home/campaigns_current.html",
-        "items": campaigns,
-        "index_page": index_page,
-    }
 
 
 @hooks.register("register_log_actions")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from home.listing import ListingMixin
+from core.listing import ListingMixin
 
 STALE_AFTER_DAYS = 14
 PANEL_LIMIT = 10

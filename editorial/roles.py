@@ -20,7 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.listing import ListingMixin
+from core.listing import ListingMixin
 
 from .models import HouseStyleCheckTask, SeparatedApprovalTask
 

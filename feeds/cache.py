@@ -1,4 +1,4 @@
-"""Server-side feed cache, under the site cache's version (`home.site_cache`).
+"""Server-side feed cache, under the site cache's version (`sitecache.cache`).
 
 Any change to a page replaces that version, so no feed is served stale from
 our cache after an edit; the CDN copies are purged by URL in `signals.py`.
@@ -11,7 +11,7 @@ import time
 
 from django.core.cache import cache
 
-from home.site_cache import current_version, last_change
+from sitecache.cache import current_version, last_change
 
 __all__ = ["get_cached_feed", "last_change", "set_cached_feed"]
 

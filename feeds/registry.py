@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site, get_page_models
 
-from home import site_cache
 from home.models import SiteSettings
+from sitecache import cache as site_cache
 
 from .mixins import FeedMixin, FeedSource
 

@@ -17,7 +17,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.query import PageQuerySet
 
-from home.mixins import CacheControlMixin
+from core.pages import CacheControlMixin
 from home.models import SiteSettings
 
 from .cache import get_cached_feed, last_change, set_cached_feed

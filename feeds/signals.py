@@ -1,6 +1,6 @@
 """Keep feeds fresh: on publish or unpublish, purge the CDN copies of every
 listing and feed the page is in. Our own feed cache follows the site cache's
-version (`home.site_cache`), which every page change replaces."""
+version (`sitecache.cache`), which every page change replaces."""
 
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache

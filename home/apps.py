@@ -5,8 +5,3 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "首页与站点"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

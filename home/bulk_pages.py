@@ -22,7 +22,7 @@ from django.db.models import F
 from treebeard.exceptions import PathOverflow
 from wagtail.models import Locale, Page
 
-from .site_cache import bump_version
+from sitecache.cache import bump_version
 
 # Rows per INSERT; for the page table bulk_create sends fewer where the database caps parameters.
 INSERT_CHUNK = 500

@@ -1,23 +1,20 @@
 from django.db import models
-from django.utils import timezone
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page
 from wagtail.search import index
 
-from . import site_cache
-from .blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
-from .mixins import BasePage
-from .routing import CachedRoutingMixin
-
-HOME_SECTIONS_HOOK = "union_home_sections"
+from core.blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
+from core.items import published_items_below
+from core.pages import BasePage
+from sitecache.pages import CachedSiteSettingMixin
+from sitecache.routing import CachedRoutingMixin
 
 
 class HomePage(CachedRoutingMixin, BasePage, Page):
-    """The front page: a headline area, service shortcuts and the sections
-    that other apps register through the `union_home_sections` hook."""
+    """The front page: a banner, service shortcuts, the blocks named in
+    `settings.HOME_PAGE_SECTIONS` and the latest items (see `home.sections`)."""
 
     banner_title = models.CharField("头图标题", max_length=80, blank=True)
     banner_text = models.CharField("头图说明", max_length=200, blank=True)
@@ -61,58 +58,23 @@ class HomePage(CachedRoutingMixin, BasePage, Page):
         FieldPanel("services"),
         FieldPanel("latest_count"),
     ]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         verbose_name = "首页"
         verbose_name_plural = "首页"
 
     def latest_pages(self):
-        """Newest live, public items (page types with `listed_in_latest`) on the site.
-
-        Built once per change to the site and at least once a minute, since items
-        dated in the future join the list when their time comes."""
-        return site_cache.remember(
-            f"home-latest:{self.pk}:{self.latest_count}", self._latest_pages, timeout=60
-        )
-
-    def _latest_pages(self):
-        item_models = [model for model in get_page_models() if getattr(model, "listed_in_latest", False)]
-        if not item_models:
-            return []
-        pages = (
-            Page.objects.type(*item_models)
-            .live()
-            .public()
-            .descendant_of(self)
-            .filter(first_published_at__lte=timezone.now())
-        )
-        for model in item_models:
-            # Item types with their own display date (articles) name the pages that are not due yet.
-            not_yet_visible = getattr(model, "not_yet_visible", None)
-            if not_yet_visible is not None:
-                pages = pages.exclude(pk__in=not_yet_visible())
+        """Newest items the site publishes (`settings.SITE_ITEM_PAGE_TYPES`) below this page."""
         return list(
-            pages.order_by("-first_published_at").defer_streamfields().specific()[: self.latest_count]
+            published_items_below(self)
+            .order_by("-first_published_at", "-pk")
+            .defer_streamfields()
+            .specific()[: self.latest_count]
         )
-
-    def home_sections(self, request):
-        """Blocks contributed by the apps, in their declared order."""
-        sections = []
-        for hook in hooks.get_hooks(HOME_SECTIONS_HOOK):
-            section = hook(self, request)
-            if section:
-                sections.append(section)
-        return sorted(sections, key=lambda section: section["order"])
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = self.home_sections(request)
-        return context
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """Site-wide identity and the footer that public-body sites must carry."""
 
     site_name = models.CharField("网站名称", max_length=60, default="青海工会网")
@@ -189,34 +151,11 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("copyright_note"),
     ]
 
+    # Loaded before the reader's copy is cached, so that the copy carries them.
+    related_to_load = ("logo", "party_gov_badge")
+
     class Meta:
         verbose_name = "站点设置"
-
-    @classmethod
-    def for_request(cls, request):
-        """From the site cache: the header, footer and meta tags of every public page read these.
-
-        Only the reader's side is cached; the settings editor loads `for_site()`
-        from the database, so it never edits a stale copy.
-        """
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            if site is None:
-                return super().for_request(request)
-            instance = site_cache.remember(
-                f"site-settings:{site.pk}", lambda: cls._for_site_with_images(site)
-            )
-            instance._request = request  # as Wagtail does: page URLs in the settings reuse the request's site
-            setattr(request, attr_name, instance)
-        return getattr(request, attr_name)
-
-    @classmethod
-    def _for_site_with_images(cls, site):
-        instance = cls.for_site(site)
-        # Loaded now so that the cached copy carries them.
-        _ = instance.logo, instance.party_gov_badge
-        return instance
 
     @property
     def icp_link(self):
@@ -230,28 +169,8 @@ class StandardPage(BasePage, Page):
     body = StreamField(BodyStreamBlock(), verbose_name="正文", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = "通用页面"
         verbose_name_plural = "通用页面"
-
-
-class SiteCacheVersion(models.Model):
-    """The site cache's version (`home.site_cache`): one row, changed in the same transaction as the edit.
-
-    In the database rather than in the cache so that every server process (and
-    the scheduler that publishes in its own process) sees a change at once,
-    whatever cache each process keeps.
-    """
-
-    number = models.BigIntegerField("版本号", default=1)
-    changed_at = models.DateTimeField("更改时间", default=timezone.now)
-
-    class Meta:
-        verbose_name = "站点缓存版本"
-        verbose_name_plural = "站点缓存版本"
-
-    def __str__(self):
-        return f"{self.number}（{self.changed_at:%Y-%m-%d %H:%M:%S}）"

@@ -1,9 +1,9 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from .display import display_preferences
+from . import views
 
 urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("display/", display_preferences, name="display_preferences"),
 ]

@@ -5,7 +5,7 @@ section (1), previous/next (2), tags (1), related reading (2-3), view count (1);
 the most-read list and the QR code come from the cache.
 """
 
-from home import site_cache
+from sitecache import cache as site_cache
 
 from .models import ArticlePage, ArticleTag
 from .stats import most_read_this_week, total_views

@@ -18,10 +18,10 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from core.slugs import pinyin_slug
 from home.bulk_pages import append_child_pages
 from home.images import get_or_create_image
 from home.models import HomePage
-from home.slugs import pinyin_slug
 
 from .factories import make_section
 from .models import ArticlePage, ArticleTag, NewsSectionPage

@@ -15,13 +15,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.blocks import BodyStreamBlock
+from core.listing import ListingMixin
+from core.pages import BasePage
 from feeds.mixins import FeedMixin
 from feeds.tags import tag_feed_source, tag_sources
-from home import site_cache
-from home.blocks import BodyStreamBlock
-from home.listing import ListingMixin
-from home.mixins import BasePage
-from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
+from sitecache import cache as site_cache
 
 from .querysets import ArticleManager
 
@@ -59,7 +58,7 @@ def beijing_range(year, month=None):
     return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
-class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
+class NewsSectionPage(ListingMixin, BasePage, FeedMixin, Page):
     """A 栏目 such as 工会要闻 or 典型案例; lists its articles and those of its sub-sections.
 
     BasePage comes before FeedMixin so that its cache headers wrap every route, feeds included.
@@ -76,10 +75,8 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
 
     parent_page_types = ["home.HomePage", "news.NewsIndexPage", "news.NewsSectionPage"]
     subpage_types = ["news.ArticlePage", "news.NewsSectionPage"]
-    base_form_class = PinyinSlugPageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("column_type")]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -120,19 +117,8 @@ class NewsSectionPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def get_government_meta(self, site_settings=None):
-        return super().get_government_meta(site_settings) + self.column_meta()
 
-    def column_meta(self):
-        return [
-            ("ColumnName", self.title),
-            ("ColumnDescription", self.search_description or self.intro),
-            ("ColumnKeywords", self.seo_keywords or self.title),
-            ("ColumnType", self.column_type),
-        ]
-
-
-class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
+class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     """Site-wide latest news, with tag pages (`tags/<tag>/`) and archives (`<year>/`, `<year>/<month>/`)."""
 
     intro = models.TextField("说明", max_length=500, blank=True)
@@ -140,10 +126,8 @@ class NewsIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsSectionPage"]
-    base_form_class = PinyinSlugPageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         verbose_name = "新闻总览"
@@ -265,7 +249,7 @@ class ArticleTag(TaggedItemBase):
         verbose_name_plural = "文章标签"
 
 
-class ArticlePage(PinyinSlugMixin, BasePage, Page):
+class ArticlePage(BasePage, Page):
     """A news item, notice or case report, with the bylines public-body sites must show."""
 
     kicker = models.CharField("引题", max_length=120, blank=True, help_text="标题上方的一行短句，可留空。")
@@ -306,7 +290,6 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
     listed_in_latest = True
     parent_page_types = ["news.NewsSectionPage"]
     subpage_types = []
-    base_form_class = PinyinSlugPageForm
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kicker"), FieldPanel("subtitle")]),
@@ -335,7 +318,6 @@ class ArticlePage(PinyinSlugMixin, BasePage, Page):
         InlinePanel("related_links", label="相关阅读（手动指定）"),
         InlinePanel("worker_links", label="相关劳模"),
     ]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
     search_fields = Page.search_fields + [
         index.SearchField("kicker"),
         index.SearchField("subtitle"),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageQuerySet
 
-from home import site_cache
+from sitecache import cache as site_cache
 
 
 def below_path_q(path):

@@ -36,7 +36,7 @@ def purge_listings(sender, instance, **kwargs):
 
 def forget_tag(sender, **kwargs):
     # Tag pages, article tags and feeds show tag names; the site cache keeps them (see NewsIndexPage.get_tag).
-    from home.site_cache import bump_version
+    from sitecache.cache import bump_version
 
     bump_version()
 

@@ -5,7 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from home.client import client_address
+from core.client import client_address
 
 from .models import ArticlePage
 from .stats import record_view, should_count, total_views

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
 
-from home.listing import parse_choice_filters
+from core.listing import parse_choice_filters
 
 # Reader-facing content types: key in the URL -> (label, page models).
 CONTENT_TYPES = {

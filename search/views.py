@@ -17,7 +17,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from home.listing import page_range_with_gaps, paginate
+from core.listing import page_range_with_gaps, paginate
 from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms

@@ -5,15 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    # Each app mounts its own non-page routes here (feeds, search, counters).
-    path("", include("unionsite.app_urls")),
+    # Every app's routes that are not Wagtail pages.
+    path("", include("home.urls")),  # robots.txt, sitemap.xml
+    path("", include("core.urls")),  # /display/: the reader's 关怀模式 and text size
+    path("", include("news.urls")),  # view counter
+    path("", include("feeds.urls")),  # site-wide feeds, 订阅 page, OPML
+    path("", include("search.urls")),  # /search/
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from home.slugs import pinyin_slug
+from core.slugs import pinyin_slug
 
 from .models import HonourLevel, HonourTitle, Industry, Region, WorkerHonour, WorkerIndexPage, WorkerPage
 

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Prefetch
 from wagtail.images import get_image_model
 
-from home.listing import parse_choice_filters
+from core.listing import parse_choice_filters
 
 from .models import ETHNICITY_CHOICES, Gender, HonourLevel, HonourTitle, Industry, Region, WorkerHonour
 from .models.honours import FIRST_HONOUR_YEAR, LAST_HONOUR_YEAR

@@ -1,6 +1,6 @@
 """Pinyin sort keys: names sort the way a Chinese reader expects (拼音顺序).
 
-Slugs come from `home.slugs.pinyin_slug`, the site's one slug speller."""
+Slugs come from `core.slugs.pinyin_slug`, the site's one slug speller."""
 
 # Surnames whose everyday reading differs from the character's common reading.
 SURNAME_READINGS = {

@@ -13,11 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BodyStreamBlock
+from core.listing import ListingMixin
+from core.pages import BasePage
 from feeds.mixins import FeedMixin
-from home.blocks import BodyStreamBlock
-from home.listing import ListingMixin
-from home.mixins import BasePage
-from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 from workers.models import WorkerPage
 
 from ..blocks import KeyFiguresBlock, MilestonesBlock
@@ -27,8 +26,10 @@ from ..status import CampaignStatus, local_today, status_for, status_rank_expres
 from .signup import CampaignFormPage
 
 
-class CampaignIndexPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
+class CampaignIndexPage(ListingMixin, BasePage, Page):
     """专题活动: running campaigns first, then upcoming ones, then the archive."""
+
+    column_type = "专题专栏"
 
     intro = models.CharField("栏目说明", max_length=300, blank=True)
 
@@ -36,10 +37,8 @@ class CampaignIndexPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
-    base_form_class = PinyinSlugPageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         verbose_name = "专题活动栏目"
@@ -64,20 +63,14 @@ class CampaignIndexPage(PinyinSlugMixin, ListingMixin, BasePage, Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def get_government_meta(self, site_settings=None):
-        return super().get_government_meta(site_settings) + [
-            ("ColumnName", self.title),
-            ("ColumnDescription", self.get_meta_description()),
-            ("ColumnKeywords", self.seo_keywords or self.title),
-            ("ColumnType", "专题专栏"),
-        ]
 
-
-class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
+class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
     """A campaign from launch to results: landing page, events, news, sign-up.
 
     Its listing (and so its RSS/Atom feed) is the campaign's related news.
     """
+
+    column_type = "专题专栏"
 
     slogan = models.CharField("口号", max_length=60, blank=True)
     hero_image = models.ForeignKey(
@@ -114,7 +107,6 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.CampaignFormPage"]
     listed_in_latest = False
-    base_form_class = PinyinSlugPageForm
     # Landing page blocks: short, so the page stays readable on a phone.
     landing_news_count = 6
     listing_per_page = 20
@@ -151,7 +143,6 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
         ),
         InlinePanel("worker_links", label="相关劳模", heading="相关劳模"),
     ]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         verbose_name = "专题活动"
@@ -300,13 +291,8 @@ class CampaignPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def get_meta_image(self):
         return self.social_image or self.hero_image
 
-    def get_government_meta(self, site_settings=None):
-        return super().get_government_meta(site_settings) + [
-            ("ColumnName", self.title),
-            ("ColumnDescription", self.get_meta_description()),
-            ("ColumnKeywords", self.seo_keywords or self.news_tag or self.title),
-            ("ColumnType", "专题专栏"),
-        ]
+    def get_column_keywords(self):
+        return self.seo_keywords or self.news_tag or self.title
 
 
 class CampaignEvent(Orderable):

@@ -11,9 +11,9 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSu
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from home.mixins import BasePage
+from core.pages import BasePage
+from core.slugs import PinyinSlugPageForm
 from home.models import StandardPage
-from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
 from ..protection import register_attempt
@@ -43,7 +43,7 @@ class CampaignFormField(AbstractFormField):
         verbose_name_plural = "表单字段"
 
 
-class CampaignFormPage(PinyinSlugMixin, BasePage, AbstractForm):
+class CampaignFormPage(BasePage, AbstractForm):
     """A sign-up form below a campaign. Submissions are personal data: see wagtail_hooks."""
 
     intro = RichTextField("说明", blank=True, features=["bold", "link", "ul", "ol"])
@@ -74,7 +74,6 @@ class CampaignFormPage(PinyinSlugMixin, BasePage, AbstractForm):
             heading="提交与截止",
         ),
     ]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         verbose_name = "报名表单"

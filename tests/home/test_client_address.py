@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from home.client import client_address
+from core.client import client_address
 
 
 def test_forwarded_for_sent_by_a_client_is_ignored_by_default(settings):

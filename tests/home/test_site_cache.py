@@ -175,7 +175,7 @@ def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
     local-memory cache, so the version that invalidates them lives in the database."""
     from django.db.models import F
 
-    from home.models import SiteCacheVersion
+    from sitecache.models import SiteCacheVersion
 
     about = add_page(site_root, "工会概况", "gaikuang", show_in_menus=True)
     warm(client, "/")
@@ -224,7 +224,7 @@ def test_an_article_published_by_another_process_is_listed_and_counted_at_once(c
     """Listing counts and home blocks follow the same database version as the rest of the site cache."""
     from django.db.models import F
 
-    from home.models import SiteCacheVersion
+    from sitecache.models import SiteCacheVersion
     from news.models import ArticlePage
 
     section = make_section(site_root, "基层动态")

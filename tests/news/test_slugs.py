@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.slugs import pinyin_slug
+from core.slugs import pinyin_slug
 from news.models import NewsSectionPage
 
 pytestmark = pytest.mark.django_db

@@ -35,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The project's own apps, in the order `load_demo_content` and
 # `generate_bulk_content` visit them: later apps build on earlier ones.
 UNION_APPS = [
+    # Lowest layer first (see the import-linter contracts in pyproject.toml).
+    "sitecache",
+    "core",
     "home",
     "news",
     "workers",
@@ -42,6 +45,17 @@ UNION_APPS = [
     "editorial",
     "feeds",
     "search",
+]
+
+# Wiring, declared here rather than discovered.
+# Page types the site publishes as items (home page 最新发布, site-wide feed); see core/items.py.
+SITE_ITEM_PAGE_TYPES = ["news.ArticlePage"]
+# The home page's blocks, top to bottom: each a function(home_page) -> {"template", "items", …} or None.
+HOME_PAGE_SECTIONS = [
+    "news.home_sections.headlines",
+    "news.home_sections.latest_per_section",
+    "campaigns.home_sections.current_campaigns",
+    "workers.home_sections.featured_workers",
 ]
 
 INSTALLED_APPS = [
@@ -84,7 +98,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The request's site from the site cache, before anything asks Wagtail for it.
-    "home.routing.CachedSiteMiddleware",
+    "sitecache.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -147,7 +161,7 @@ if REDIS_URL:
         }
     }
 else:
-    # Per process, so bounded by entries: small values (routes, menus, counts: home.site_cache) in
+    # Per process, so bounded by entries: small values (routes, menus, counts: sitecache.cache) in
     # the default cache, rendered HTML fragments (`{% sitefragment %}`, ~10 KB each) in a smaller one.
     CACHES = {
         "default": {
@@ -276,6 +290,9 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 
 # Seconds a shared cache (CDN, reverse proxy) may keep a public page.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The site cache (`sitecache`): cached routing, settings, menus, view restrictions and rendered
+# fragments. SITE_CACHE=0 switches all of it off; every page then renders the same text, slower.
+SITE_CACHE_ENABLED = env_bool("SITE_CACHE", True)
 
 # Campaign sign-ups are personal data: kept this many days, then `purge_signups` deletes them.
 SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "365"))

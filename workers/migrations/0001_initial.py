@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import feeds.mixins
-import home.listing
-import home.mixins
+import core.listing
+import core.pages
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '劳模风采栏目',
                 'verbose_name_plural': '劳模风采栏目',
             },
-            bases=(home.listing.ListingMixin, home.mixins.CacheControlMixin, feeds.mixins.FeedMixin, 'wagtailcore.page', models.Model),
+            bases=(core.listing.ListingMixin, core.pages.CacheControlMixin, feeds.mixins.FeedMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='WorkerPage',
@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '劳模',
                 'verbose_name_plural': '劳模',
             },
-            bases=(home.mixins.CacheControlMixin, 'wagtailcore.page', models.Model),
+            bases=(core.pages.CacheControlMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='WorkerHonour',

@@ -13,32 +13,31 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import BodyStreamBlock
+from core.listing import ListingMixin
+from core.pages import BasePage
 from feeds.mixins import FeedMixin
-from home.blocks import BodyStreamBlock
-from home.listing import ListingMixin
-from home.mixins import BasePage
-from home.slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 from ..pinyin import pinyin_sort_key
 from ..privacy import personal_data_problems, strings_in
 from .choices import ETHNICITY_CHOICES, MONTH_CHOICES, Education, Gender, HonourLevel, PoliticalStatus
 
 
-class WorkerIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
+class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     """劳模风采: a filterable portrait grid of the profiles below it, with a feed of new profiles.
 
     BasePage comes before FeedMixin so that its cache headers wrap the feed routes too.
     """
 
+    column_type = "劳模风采"
+
     intro = models.TextField("导语", blank=True, max_length=500)
     listing_per_page = 24
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     subpage_types = ["workers.WorkerPage"]
-    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "劳模风采栏目"
@@ -75,18 +74,8 @@ class WorkerIndexPage(PinyinSlugMixin, ListingMixin, BasePage, FeedMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def get_government_meta(self, site_settings=None):
-        meta = super().get_government_meta(site_settings)
-        meta.append(("ColumnName", self.title))
-        if self.get_meta_description():
-            meta.append(("ColumnDescription", self.get_meta_description()))
-        if self.seo_keywords:
-            meta.append(("ColumnKeywords", self.seo_keywords))
-        meta.append(("ColumnType", "劳模风采"))
-        return meta
 
-
-class WorkerPage(PinyinSlugMixin, BasePage, Page):
+class WorkerPage(BasePage, Page):
     """One model worker's profile. It deliberately has no ID number, phone or address field."""
 
     gender = models.CharField("性别", max_length=2, choices=Gender.choices)
@@ -197,7 +186,6 @@ class WorkerPage(PinyinSlugMixin, BasePage, Page):
         ),
         FieldPanel("featured"),
     ]
-    promote_panels = BasePage.seo_panels + [FieldPanel("show_in_menus")]
 
     search_fields = Page.search_fields + [
         index.SearchField("motto"),
@@ -215,7 +203,6 @@ class WorkerPage(PinyinSlugMixin, BasePage, Page):
 
     parent_page_types = ["workers.WorkerIndexPage"]
     subpage_types = []
-    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "劳模"

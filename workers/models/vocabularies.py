@@ -3,7 +3,7 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from home.slugs import pinyin_slug
+from core.slugs import pinyin_slug
 
 from .choices import HonourLevel
 

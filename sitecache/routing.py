@@ -3,7 +3,7 @@
 Wagtail routes a request from the site's root page down, one query for each
 path component and one more for each page's specific type: six queries before
 an article is even looked at. Which page a path leads to only changes when the
-tree changes, so the answer is kept in the site cache (`home.site_cache`) and
+tree changes, so the answer is kept in the site cache (`sitecache.cache`) and
 a request costs one query for the page itself.
 """
 
@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
 
-from . import site_cache
+from . import cache as site_cache
 
 # Deeper URLs than this are routed the ordinary way (and not cached).
 MAX_CACHED_DEPTH = 8

@@ -4,7 +4,7 @@ Menus, breadcrumbs, the route from a URL to a page, view restrictions, site
 settings and rendered feeds all depend on the page tree and nothing else, yet
 every uncached page view used to ask the database for them again. They are
 kept here under a site-wide version that any change to a page, a view
-restriction, a site or the site settings replaces (see `home.signals`), so
+restriction, a site or the site settings replaces (see `sitecache.signals`), so
 nothing is ever served stale from this cache after an edit.
 
 The version is a database row (`SiteCacheVersion`), read once per request and
@@ -28,6 +28,13 @@ from django.utils import timezone
 # The version read once at the start of a request (see `pinned_for_request`); None outside requests.
 _pinned = contextvars.ContextVar("site_cache_pinned_version", default=None)
 VERSION_ROW = 1
+
+
+def enabled():
+    """False when `SITE_CACHE_ENABLED` is off: every lookup then builds its value afresh.
+
+    The version is still kept (feeds date their Last-Modified from it)."""
+    return getattr(settings, "SITE_CACHE_ENABLED", True)
 
 
 def cache_seconds():
@@ -124,12 +131,16 @@ def versioned_key(name, version=None):
 
 def get_many(names, version=None):
     """{name: value} of those `names` that are cached (one round trip to the cache)."""
+    if not enabled():
+        return {}
     version = version or current_version()
     keys = {versioned_key(name, version): name for name in names}
     return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
 
 
 def store(name, value, version=None):
+    if not enabled():
+        return
     cache.set(versioned_key(name, version), value, cache_seconds())
 
 
@@ -137,6 +148,8 @@ def remember(name, build, timeout=None):
     """`build()`'s value, cached under `name` until the next change to the site.
 
     `build` may return None: that is remembered too (as "nothing there")."""
+    if not enabled():
+        return build()
     key = versioned_key(name)
     found = cache.get(key)
     if found is None:

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from . import site_cache
+from sitecache.pages import CachedViewRestrictionsMixin
+
+from .slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 
 class SeoMixin(models.Model):
@@ -57,14 +59,34 @@ class SeoMixin(models.Model):
     def get_og_type(self):
         return "website"
 
+    # A 栏目 (column) page names its kind here for the ColumnType tag; other pages leave it None.
+    column_type = None
+
+    def get_column_keywords(self):
+        return self.seo_keywords or self.title
+
+    def column_meta(self):
+        """The column tags (ColumnName/Description/Keywords/Type), empty values left out.
+
+        Column pages send them; an article sends its section's."""
+        meta = [
+            ("ColumnName", self.title),
+            ("ColumnDescription", self.get_meta_description()),
+            ("ColumnKeywords", self.get_column_keywords()),
+            ("ColumnType", self.column_type),
+        ]
+        return [(name, value) for name, value in meta if value]
+
     def get_government_meta(self, site_settings=None):
-        """Site-level tags; column and article pages add theirs."""
+        """Site-level tags, and the column tags on column pages; articles add theirs."""
         meta = [("SiteName", getattr(site_settings, "site_name", "") or settings.WAGTAIL_SITE_NAME)]
         if site_settings is not None:
             if site_settings.site_domain:
                 meta.append(("SiteDomain", site_settings.site_domain))
             if site_settings.site_id_code:
                 meta.append(("SiteIDCode", site_settings.site_id_code))
+        if self.column_type:
+            meta += self.column_meta()
         return meta
 
 
@@ -103,33 +125,12 @@ class CacheControlMixin:
         return not self.get_view_restrictions().exists()
 
 
-class CachedViewRestrictionsMixin:
-    """The view restrictions that apply to a page, from the site cache.
+class BasePage(PinyinSlugMixin, CachedViewRestrictionsMixin, CacheControlMixin, SeoMixin):
+    """What every page type of the site shares (used as `BasePage, Page`): pinyin slugs in
+    code and in the admin, the 推广 tab, meta tags, cache headers and cached view restrictions."""
 
-    Wagtail checks them on every request (its `before_serve_page` hook) with two
-    queries, ancestors then restrictions; they change only when a restriction
-    or the tree changes, and the site cache's version changes with both. A page
-    without restrictions, nearly every page, then costs no query at all.
-    """
-
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        if not self.pk:
-            return super().get_view_restrictions()
-        restriction_ids = site_cache.remember(
-            f"view-restrictions:{self.pk}",
-            lambda: list(
-                super(CachedViewRestrictionsMixin, self).get_view_restrictions().values_list("pk", flat=True)
-            ),
-        )
-        if not restriction_ids:
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
-
-
-class BasePage(CachedViewRestrictionsMixin, CacheControlMixin, SeoMixin):
-    """Bundle for the site's concrete page types (used as `BasePage, Page`)."""
+    base_form_class = PinyinSlugPageForm
+    promote_panels = SeoMixin.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:
         abstract = True

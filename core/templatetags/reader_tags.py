@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.display import TEXT_SIZES, reader_display
+from core.display import TEXT_SIZES, reader_display
 
 register = template.Library()
 
