@@ -12,11 +12,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core.pages import BasePage
+from core.protection import register_attempt
 from core.slugs import PinyinSlugPageForm
 from home.models import StandardPage
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
-from ..protection import register_attempt
 
 VIEW_SIGNUPS_PERMISSION = "campaigns.view_signups"
 

@@ -224,8 +224,8 @@ def test_an_article_published_by_another_process_is_listed_and_counted_at_once(c
     """Listing counts and home blocks follow the same database version as the rest of the site cache."""
     from django.db.models import F
 
-    from sitecache.models import SiteCacheVersion
     from news.models import ArticlePage
+    from sitecache.models import SiteCacheVersion
 
     section = make_section(site_root, "基层动态")
     yesterday = timezone.now() - datetime.timedelta(days=1)

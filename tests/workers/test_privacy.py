@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.privacy import personal_data_problems
 from workers.models import HonourTitle, WorkerHonour, WorkerPage
-from workers.privacy import personal_data_problems
 
 pytestmark = pytest.mark.django_db
 

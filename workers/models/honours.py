@@ -7,7 +7,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from ..privacy import personal_data_problems
+from core.privacy import personal_data_problems
+
 from .choices import HonourLevel
 
 FIRST_HONOUR_YEAR = 1950

@@ -16,10 +16,10 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
 from core.pages import BasePage
+from core.privacy import personal_data_problems, strings_in
 from feeds.mixins import FeedMixin
 
 from ..pinyin import pinyin_sort_key
-from ..privacy import personal_data_problems, strings_in
 from .choices import ETHNICITY_CHOICES, MONTH_CHOICES, Education, Gender, HonourLevel, PoliticalStatus
 
 

@@ -1,4 +1,4 @@
-"""Abuse protection for public forms: a per-address rate limit kept in the cache."""
+"""Abuse protection for every public form: a per-address rate limit kept in the shared cache."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,7 +19,7 @@ def rate_limit_settings():
 def register_attempt(request, scope="signup"):
     """Count one attempt from this address; False when it is over the limit."""
     limit, window = rate_limit_settings()
-    key = f"campaigns:rate:{scope}:{client_address(request)}"
+    key = f"forms:rate:{scope}:{client_address(request)}"
     # add() only sets a missing key, so the window starts at the first attempt.
     if cache.add(key, 1, timeout=window):
         return True

@@ -1,4 +1,5 @@
-"""The privacy rule of profiles: no ID-card numbers, phone numbers or home addresses.
+"""The one personal-data checker: ID-card numbers, phone numbers and home addresses in text
+that will be published (model-worker profiles today).
 
 The model has no field for any of them (tests check that); this module catches
 the obvious cases of such data typed into free text (事迹, 主要成就, 格言 …).
