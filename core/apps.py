@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = "公共基础"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

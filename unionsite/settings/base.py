@@ -209,6 +209,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "网站编辑部 <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The one notification channel (core/notify.py): each backend delivers every notification.
+# An SMS gateway is added here as another backend when the federation contracts one.
+NOTIFICATION_BACKENDS = ["core.notify.EmailBackend"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
