@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .guide import EditorGuideView, help_menu_items
 from .models import GlossaryEntry, HouseStyleCheckTask
 from .panels import EDITORIAL_PANELS
 from .views import HouseStyleReportView, ReviewHistoryView
@@ -169,3 +170,17 @@ def editorial_dashboard_panels(request, panels):
     # Our "待我审核" replaces Wagtail's list of the same items.
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
     panels.extend(panel_class() for panel_class in EDITORIAL_PANELS)
+
+
+# --- 编辑指南 ------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return [path("editorial/guide/", EditorGuideView.as_view(), name="editorial_guide")]
+
+
+@hooks.register("construct_help_menu")
+def only_the_chinese_editor_guide(request, menu_items):
+    # Wagtail's items link to English pages on outside sites.
+    menu_items[:] = help_menu_items()
