@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 
 import ahocorasick
 
+from .spelling import idiom_spelling
+
 # Rule names shown to editors.
 RULE_PREFERRED = "规范用语"
 RULE_BANNED = "禁用词"
@@ -24,6 +26,7 @@ RULE_TITLE_LENGTH = "标题长度"
 RULE_SOURCE = "缺少来源"
 RULE_ALT_TEXT = "缺少图片替代文字"
 RULE_PUNCTUATION = "中英文标点混用"
+RULE_SPELLING = "错别字"
 
 ERROR = "error"  # sends the page back
 WARNING = "warning"  # shown, does not block
@@ -69,6 +72,7 @@ class Finding:
     reason: str = ""
     severity: str = ERROR
     position: int = 0
+    replacement: str | None = None  # the exact text to put instead of `text`, when there is one
 
     def as_dict(self):
         return asdict(self)
@@ -157,9 +161,51 @@ def check_glossary(fields, glossary):
                         reason=term.reason,
                         severity=term.severity,
                         position=start,
+                        replacement=term.preferred or None,
                     )
                 )
     return findings
+
+
+def check_spelling(fields, spelling):
+    """Misspelt idioms (`editorial.spelling`): certain ones must be fixed, rare dictionary spellings are suggested."""
+    findings = []
+    for text_field in fields:
+        text = text_field.text
+        for hit in spelling.find(text):
+            findings.append(
+                Finding(
+                    field=text_field.name,
+                    field_label=text_field.label,
+                    rule=RULE_SPELLING,
+                    text=hit.text,
+                    context=excerpt(text, hit.start, hit.end),
+                    suggestion=f"改为“{hit.correct}”",
+                    reason="成语用字错误。"
+                    if hit.certain
+                    else f"词典虽收此写法，但“{hit.correct}”是规范写法，远比此写法常用。",
+                    severity=ERROR if hit.certain else WARNING,
+                    position=hit.start,
+                    replacement=hit.correct,
+                )
+            )
+    return findings
+
+
+def unique(findings):
+    """Each problem once: the same rule, text and fix at the same place is listed once, and a
+    misspelt idiom the glossary already names is not reported again by the idiom check."""
+    seen, spans, kept = set(), set(), []
+    for finding in findings:
+        key = (finding.field, finding.position, finding.rule, finding.text, finding.suggestion)
+        span = (finding.field, finding.position, finding.text)
+        if key in seen or (finding.rule == RULE_SPELLING and span in spans):
+            continue
+        seen.add(key)
+        if finding.text:
+            spans.add(span)
+        kept.append(finding)
+    return kept
 
 
 def check_house_rules(fields, *, source_rule=None):
@@ -226,10 +272,17 @@ def check_house_rules(fields, *, source_rule=None):
     return findings
 
 
-def check(fields, glossary, *, source_rule=None):
-    """Every finding for the given text fields, in field order then text order."""
+def check(fields, glossary, *, source_rule=None, spelling=True):
+    """Every finding for the given text fields, in field order then text order, each once.
+
+    `spelling` is True (the shipped idiom data), an `IdiomSpelling`, or False (no idiom check)."""
     order = {text_field.name: index for index, text_field in enumerate(fields)}
-    findings = check_glossary(fields, glossary) + check_house_rules(fields, source_rule=source_rule)
+    if spelling is True:
+        spelling = idiom_spelling()
+    findings = check_glossary(fields, glossary)
+    if spelling:
+        findings += check_spelling(fields, spelling)
+    findings = unique(findings) + check_house_rules(fields, source_rule=source_rule)
     findings.sort(key=lambda f: (order.get(f.field, len(order)), f.position))
     return findings
 

@@ -8,7 +8,9 @@ from django.db.models import Count, Max
 
 from editorial import checker
 
-VARIANT_SEPARATORS = re.compile(r"[\n\r,，、;；]+")
+# One variant a line (semicolons also separate). Not 、 or ，: they belong to official wording
+# ("省总工会党组书记、主席"), and splitting there turned parts of correct formulas into variants.
+VARIANT_SEPARATORS = re.compile(r"[\n\r;；]+")
 
 
 class GlossaryEntry(models.Model):
@@ -38,7 +40,7 @@ class GlossaryEntry(models.Model):
     )
     variants = models.TextField(
         "需纠正的写法",
-        help_text="检查时要找出的写法，每行一个（也可用顿号、逗号分隔）。禁用词、慎用词填写词语本身。",
+        help_text="检查时要找出的写法，每行一个（顿号、逗号是写法的一部分，不作分隔）。禁用词、慎用词填写词语本身。",
     )
     reason = models.CharField("理由", max_length=300, blank=True)
     active = models.BooleanField("启用", default=True)

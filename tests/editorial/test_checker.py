@@ -128,3 +128,69 @@ def test_glossary_edits_take_effect_at_once(editorial):
 
 def test_strip_html_keeps_paragraphs_apart():
     assert strip_html("<p>甲</p><p>乙&nbsp;丙</p>") == "甲\n\n乙\xa0丙"
+
+
+# Issue 20: the check must be right — no false must-fix, each finding once, common 错别字 caught.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "青海省总工会深入开展“我为群众办实事”实践活动。",
+        "各级工会坚持为职工办实事、解难题。",
+        "西宁市总工会党组书记、主席带队走访慰问困难职工。",
+        "省总工会会同省人社厅开展技能竞赛，青海省总工会会员服务卡同步发放。",
+        "既使职工得到实惠，又使企业增强活力。",
+        "参赛选手按排名先后依次登台领奖。",
+        "全省工会扎实开展“下基层、接地气、办实事”活动。",
+    ],
+)
+def test_correct_official_wording_gets_no_must_fix(editorial, sentence):
+    from editorial.models.glossary import active_glossary
+
+    findings = checker.check([TextField("body", "正文", sentence)], active_glossary())
+    assert checker.blocking(findings) == []
+
+
+def test_variants_are_one_a_line_not_split_at_enumeration_commas(editorial):
+    from editorial.models import GlossaryEntry
+
+    entry = GlossaryEntry(
+        kind="official", term="下基层、接地气、办实事", variants="下基层，接地气，办实事\n下基层接地气办实事"
+    )
+    assert entry.variant_list() == ["下基层，接地气，办实事", "下基层接地气办实事"]
+
+
+def test_the_same_finding_is_listed_once(editorial):
+    glossary = Glossary(
+        [
+            Term("再接再励", "再接再厉", checker.RULE_PREFERRED),
+            Term("再接再励", "再接再厉", checker.RULE_PREFERRED),
+        ]
+    )
+    findings = checker.check([TextField("body", "正文", "希望大家再接再励。")], glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("再接再励", "改为“再接再厉”")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "correct", "must_fix"),
+    [
+        ("工会干部要按部就搬地做好日常工作。", "按部就搬", "按部就班", True),
+        ("评审组明查秋毫，认真核实每一份材料。", "明查秋毫", "明察秋毫", True),
+        ("这位老劳模名符其实。", "名符其实", "名副其实", False),
+        ("希望大家再接再励。", "再接再励", "再接再厉", True),
+        ("职工们迫不急待地打开慰问品。", "迫不急待", "迫不及待", True),
+        ("他竞竞业业工作三十余年。", "竞竞业业", "兢兢业业", True),
+        ("工会工作要与时具进。", "与时具进", "与时俱进", True),
+        ("职工业余生活丰富多采。", "丰富多采", "丰富多彩", False),
+    ],
+)
+def test_common_misspelt_idioms_are_caught_with_the_fix(sentence, wrong, correct, must_fix):
+    findings = checker.check([TextField("body", "正文", sentence)], Glossary([]))
+    assert [(f.rule, f.text, f.replacement) for f in findings] == [(checker.RULE_SPELLING, wrong, correct)]
+    assert (findings[0].severity == checker.ERROR) is must_fix
+
+
+def test_correct_idioms_and_real_variant_words_are_not_flagged():
+    text = "他兢兢业业、精益求精，按部就班又与时俱进；小题大作不可取，大家迫不及待，再接再厉。"
+    assert checker.check([TextField("body", "正文", text)], Glossary([])) == []

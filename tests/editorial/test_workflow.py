@@ -112,7 +112,7 @@ def test_a_glossary_hit_sends_the_page_back_with_the_report(client, staff, draft
     state = article.current_workflow_state
     assert state.status == state.STATUS_NEEDS_CHANGES
     report = state.current_task_state.comment
-    assert "【截止目前】" in report and "改为“截至”" in report
+    assert "【截止目前】" in report and "改为“截至目前”" in report
     assert "改为“一函两书”" in report
 
     # The writer reads the same findings on the report view.
