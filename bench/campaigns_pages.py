@@ -6,7 +6,7 @@ Usage (own database, never the shared var/):
     VAR_DIR=/tmp/campaigns-bench .venv/bin/python manage.py load_demo_content
     VAR_DIR=/tmp/campaigns-bench .venv/bin/python bench/campaigns_pages.py --articles 20000 --repeat 25
 
-Tops the news up to `--articles` synthetic articles (news/bulk.py; its tag pool
+Tops the news up to `--articles` synthetic articles (demo/bulk.py; its tag pool
 includes the demo campaigns' tags 农民工入会, 建功立业, 下基层, 暖心驿站), then requests
 each scenario `--repeat` times through Django's test client (whole stack) and
 prints the median and 90th percentile wall time, the median CPU time of this

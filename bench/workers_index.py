@@ -5,7 +5,7 @@ Usage (own database, never the shared var/):
     VAR_DIR=/tmp/workers-bench .venv/bin/python manage.py migrate
     VAR_DIR=/tmp/workers-bench .venv/bin/python bench/workers_index.py --profiles 5000 --repeat 25
 
-Tops the gallery up to `--profiles` synthetic profiles (workers/bulk.py), then
+Tops the gallery up to `--profiles` synthetic profiles (demo/bulk.py), then
 requests each scenario `--repeat` times through Django's test client (whole
 stack: middleware, page serving, template) and prints the median and 90th
 percentile wall time, the median CPU time of this process (steadier than wall
@@ -47,15 +47,15 @@ SCENARIOS = [
 
 
 def ensure_profiles(target):
-    from home.demo import ensure_home_page
-    from workers import bulk
+    from demo import bulk
+    from demo.loader import ensure_home_page
     from workers.models import WorkerIndexPage, WorkerPage
 
     home = ensure_home_page()
     index = WorkerIndexPage.objects.child_of(home).first()
     existing = WorkerPage.objects.child_of(index).count() if index else 0
     if existing < target:
-        bulk.generate(BaseCommand(), {"workers": target - existing})
+        bulk.generate_workers(BaseCommand(), target - existing)
     index = WorkerIndexPage.objects.child_of(home).first()
     return index, WorkerPage.objects.child_of(index).live().count()
 

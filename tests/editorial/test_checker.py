@@ -3,11 +3,11 @@
 import pytest
 from wagtail.rich_text import RichText
 
+from demo.images import get_or_create_image
 from editorial import checker
 from editorial.checker import Glossary, Term, TextField
 from editorial.extract import page_text_fields, strip_html
 from editorial.house_style import check_page
-from home.images import get_or_create_image
 
 pytestmark = pytest.mark.django_db
 

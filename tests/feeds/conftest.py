@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home.images import get_or_create_image
+from demo.images import get_or_create_image
 from news.models import ArticlePage, NewsIndexPage, NewsSectionPage
 
 

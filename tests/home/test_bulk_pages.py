@@ -1,4 +1,4 @@
-"""Pages appended in bulk (home.bulk_pages) form a tree that Wagtail, treebeard and readers can use."""
+"""Pages appended in bulk (demo.bulk_pages) form a tree that Wagtail, treebeard and readers can use."""
 
 import io
 
@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
-from home.bulk_pages import append_child_pages
+from demo.bulk_pages import append_child_pages
 from home.models import StandardPage
 from news.models import ArticlePage, ArticleTag
 from workers.models import WorkerHonour, WorkerPage

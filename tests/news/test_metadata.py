@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from home.images import get_or_create_image
+from demo.images import get_or_create_image
 
 pytestmark = pytest.mark.django_db
 

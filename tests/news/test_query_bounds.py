@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.images import get_or_create_image
+from demo.images import get_or_create_image
 from news.models import ArticleRelatedLink
 
 pytestmark = pytest.mark.django_db

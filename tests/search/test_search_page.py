@@ -285,12 +285,12 @@ def test_demo_promotions_are_idempotent_and_shown(client, corpus):
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    from search import demo
+    from demo.loader import load_search
 
     command = SimpleNamespace(stdout=StringIO())
-    demo.load(command)
+    load_search(command)
     count = SearchPromotion.objects.count()
-    demo.load(command)
+    load_search(command)
     assert SearchPromotion.objects.count() == count >= 2
     html = search(client, "入会").content.decode()
     assert "推荐内容" in html and "新就业形态劳动者怎样加入工会" in html

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.images import get_or_create_image
+from demo.images import get_or_create_image
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from home.images import get_or_create_image
+from demo.images import get_or_create_image
 from news.factories import make_article, make_section
 from workers.models import ArticleWorker
 

@@ -32,8 +32,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The project's own apps, in the order `load_demo_content` and
-# `generate_bulk_content` visit them: later apps build on earlier ones.
+# The project's own apps (the site's URLs and editorial permissions cover these).
 UNION_APPS = [
     # Lowest layer first (see the import-linter contracts in pyproject.toml).
     "sitecache",
@@ -60,6 +59,8 @@ HOME_PAGE_SECTIONS = [
 
 INSTALLED_APPS = [
     *UNION_APPS,
+    # Developer tooling: `load_demo_content` and `generate_bulk_content` (nothing the site runs imports it).
+    "demo",
     "wagtail.contrib.forms",
     # Four of Wagtail's apps through configs that skip the unused v3 API (~13 MB per process):
     # see unionsite/wagtail_apps.py.

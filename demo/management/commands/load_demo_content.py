@@ -1,17 +1,15 @@
 """Build the demo site: page tree, sample content in Chinese, images and demo logins.
 
-Each app contributes through an optional `<app>/demo.py` with a
-`load(command)` function; apps run in the order of `settings.UNION_APPS`.
-Running the command again updates nothing that already exists.
+The content is in demo/data/*.yaml; `demo.loader.load` lists the steps in order.
+Running the command again creates nothing that already exists.
 """
-
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+
+from demo import loader
 
 
 class Command(BaseCommand):
@@ -26,11 +24,7 @@ class Command(BaseCommand):
             transaction.atomic(),
             override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
         ):
-            for app in settings.UNION_APPS:
-                if find_spec(f"{app}.demo") is None:
-                    continue
-                module = import_module(f"{app}.demo")
-                module.load(self)
+            loader.load(self)
         self.report()
 
     def add_login(self, username, password, role):
