@@ -302,12 +302,21 @@ SITE_CACHE_ENABLED = env_bool("SITE_CACHE", True)
 
 # Campaign sign-ups are personal data: kept this many days, then `purge_signups` deletes them.
 SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "365"))
-# Per-address limit on sign-up posts (view counts have their own limits in news/stats.py).
-SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "8"))
-SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "600"))
-# Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP),
-# so per-address limits do not count every reader as the proxy. Empty: REMOTE_ADDR.
+# Per-address limit on accepted sign-ups (core/protection.py; view counts have their own limits in
+# news/stats.py). Sized for a factory or office whose staff all reach the site through one address.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "60"))
+SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "3600"))
+# Other per-address limits of core/protection.py: scope -> (counted attempts, seconds).
+RATE_LIMITS = {
+    # Wrong passwords on a private page's password form (core/private_pages.py).
+    "page-password": (20, 1800),
+}
+# Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP
+# or HTTP_X_FORWARDED_FOR), so per-address limits do not count every reader as the proxy. Empty:
+# REMOTE_ADDR. Each proxy appends to X-Forwarded-For, and what the client sent stands leftmost: the
+# reader is the CLIENT_IP_TRUSTED_PROXIES-th entry from the right (core/client.py).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_TRUSTED_PROXIES = int(os.environ.get("CLIENT_IP_TRUSTED_PROXIES", "1"))
 
 # Demo accounts are created only by load_demo_content, which refuses to run
 # under production settings.
@@ -319,6 +328,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+def require_shared_cache(redis_url):
+    """Stop start-up when production would keep limits and counters in each process's memory."""
+    if not redis_url and not env_bool("ALLOW_LOCAL_CACHE", False):
+        raise ImproperlyConfigured(
+            "REDIS_URL 未设置：生产环境的表单限流、阅读计数和站点缓存必须由所有服务进程共享"
+            "（例如 REDIS_URL=redis://127.0.0.1:6379/1）；只在单机试运行时可设 ALLOW_LOCAL_CACHE=1 跳过。"
+        )
 
 
 def require_secret_key(value):

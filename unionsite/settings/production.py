@@ -7,10 +7,12 @@ WhiteNoise, and a SECRET_KEY that must come from the environment.
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, require_secret_key
+from .base import env_bool, env_list, require_secret_key, require_shared_cache
 
 DEBUG = False
 SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))
+# Per-address limits and counters must be shared by every worker process (make serve opts out).
+require_shared_cache(REDIS_URL)  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 DEMO_CONTENT_ALLOWED = False
 
