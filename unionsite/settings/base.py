@@ -4,6 +4,7 @@ Everything that differs between a laptop and production is read from the
 environment, so the same code runs in both: see README.md, "配置".
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -45,6 +46,8 @@ UNION_APPS = [
     "editorial",
     "feeds",
     "search",
+    # Logins: lockout, password rules, two-factor for the groups that approve or publish.
+    "accounts",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -82,7 +85,14 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    # Login throttling (django-axes) and two-factor authentication (django-otp): see accounts/.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # No django.contrib.admin: editors and administrators work in Wagtail's admin (/admin/), which
+    # manages users and groups too; Django's admin was mounted at /django-admin/ with nothing
+    # registered but users and groups, a second login form to guess passwords at.
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -101,9 +111,14 @@ MIDDLEWARE = [
     "sitecache.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: which device verified this session, then the admin asks for it (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with accounts.lockout.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "unionsite.urls"
@@ -178,10 +193,37 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.SiteWordsValidator"},
 ]
+
+# Every login goes through Django's authenticate() (Wagtail's admin login, the readers' login at
+# /_util/login/), so django-axes sees every failure: after AXES_FAILURE_LIMIT failures for one
+# account, or from one address (IPv6 by /64, core.client.client_key), logins are refused for
+# AXES_COOLOFF_TIME, the right password included. Failures live in the database (AccessAttempt),
+# so every server process sees them. Unlock: `manage.py axes_reset_username <用户名>`,
+# `axes_reset_ip <地址>` or `axes_reset` (everything); see README, 安全.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client.client_key"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# Two-factor authentication (any TOTP authenticator app) in the admin for everyone who can approve
+# or publish: the groups in accounts.twofactor.REQUIRED_GROUPS (终审, 站点管理员) and superusers.
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "青海工会网")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
