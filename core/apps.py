@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from . import checks, signals  # noqa: F401  (checks registers the deploy checks)
 
         signals.connect()
+        # Every Pillow open in this process refuses decompression bombs (core/uploads.py).
+        from .uploads import configure_pillow
+
+        configure_pillow()

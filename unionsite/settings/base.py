@@ -271,6 +271,15 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload rules (core/uploads.py, README 安全): at most 50 million decoded pixels on every image
+# path (Pillow's own limit is set to the same at start-up), content checked rather than names.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+# Documents go through Wagtail's view (collection privacy) and are always downloaded, never shown
+# inline: a PDF or text file opened in the browser on our domain is a place to run content.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Willow imports pillow_heif whenever it is installed (Wagtail depends on it), only to read HEIC;
 # HEIC is not an accepted upload above and Pillow reads AVIF itself. Marking the module missing
