@@ -19,11 +19,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Images only: documents are always served through /documents/ (privacy, attachment header).
+    from core.media import media_urlpatterns
+
+    urlpatterns += media_urlpatterns()
 
 urlpatterns += [
     # Wagtail serves every page; this must stay last.

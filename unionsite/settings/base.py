@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     # No django.contrib.admin: editors and administrators work in Wagtail's admin (/admin/), which
     # manages users and groups too; Django's admin was mounted at /django-admin/ with nothing
     # registered but users and groups, a second login form to guess passwords at.
@@ -103,6 +104,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: public pages strict, the admin wider (core/csp.py).
+    "core.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,6 +123,36 @@ MIDDLEWARE = [
     # Last, as django-axes requires: answers a locked-out login with accounts.lockout.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4). Everything the site uses is self-hosted; the inline script
+# of base.html is added by its hash (core/csp.py). The admin needs inline script and style.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "media-src": [_SELF, "blob:"],
+        "font-src": [_SELF, "data:"],
+        "worker-src": [_SELF, "blob:"],
+    }
+}
 
 ROOT_URLCONF = "unionsite.urls"
 WSGI_APPLICATION = "unionsite.wsgi.application"
@@ -237,6 +270,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# SERVE_MEDIA=1 (set by `make serve`): the application itself serves images under MEDIA_URL when
+# DEBUG is off. In production the reverse proxy serves MEDIA_ROOT instead (README, 生产部署).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,17 @@
+"""热点排行 follows the site version: an unpublished article leaves it at once."""
+
+import pytest
+from django.utils import timezone
+
+from news.models import ArticleDailyViews
+from news.stats import most_read_this_week
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_unpublished_article_leaves_the_most_read_list_at_once(article_factory):
+    hot = article_factory("本周热门")
+    ArticleDailyViews.objects.create(article=hot, date=timezone.localdate(), views=80)
+    assert [item["title"] for item in most_read_this_week()] == ["本周热门"]
+    hot.unpublish()
+    assert most_read_this_week() == []
