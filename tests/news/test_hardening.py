@@ -1,4 +1,5 @@
-"""热点排行 follows the site version: an unpublished article leaves it at once."""
+"""News hardening: 热点排行 follows the site version (an unpublished article leaves it at once); view
+counts key IPv6 readers by /64."""
 
 import pytest
 from django.utils import timezone
@@ -15,3 +16,11 @@ def test_an_unpublished_article_leaves_the_most_read_list_at_once(article_factor
     assert [item["title"] for item in most_read_this_week()] == ["本周热门"]
     hot.unpublish()
     assert most_read_this_week() == []
+
+
+def test_view_counts_key_ipv6_readers_by_their_64(client, article_factory):
+    article = article_factory("一篇文章")
+    first = client.post(f"/news-views/{article.pk}/", REMOTE_ADDR="2001:db8:7:8::1").json()
+    again = client.post(f"/news-views/{article.pk}/", REMOTE_ADDR="2001:db8:7:8::2").json()
+    assert first["counted"] is True
+    assert again["counted"] is False
