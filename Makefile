@@ -54,17 +54,20 @@ run: setup
 scheduler:
 	$(PY) manage.py run_scheduler
 
-# A production-like server on the same database: gunicorn, DEBUG off, WhiteNoise for static files.
+# A production-like server on the same database: gunicorn, DEBUG off, WhiteNoise for static files,
+# uploaded images from the application (SERVE_MEDIA=1; a proxy serves them in production) and each
+# worker's own cache (ALLOW_LOCAL_CACHE=1; production refuses to start without REDIS_URL).
 # A fixed malloc mmap threshold hands image buffers back to the system once a rendition is made
 # (glibc's adaptive threshold keeps them: a worker that made AVIF renditions stayed ~55 MB larger).
 serve: setup
 	DJANGO_SETTINGS_MODULE=unionsite.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-internet} \
-	SECURE_SSL=$${SECURE_SSL:-0} \
+	SECURE_SSL=$${SECURE_SSL:-0} ALLOW_LOCAL_CACHE=$${ALLOW_LOCAL_CACHE:-1} \
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=unionsite.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-internet} \
 	SECURE_SSL=$${SECURE_SSL:-0} \
+	SERVE_MEDIA=1 ALLOW_LOCAL_CACHE=$${ALLOW_LOCAL_CACHE:-1} \
 	MALLOC_MMAP_THRESHOLD_=$${MALLOC_MMAP_THRESHOLD_:-131072} \
 	$(VENV)/bin/gunicorn unionsite.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 

@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = "公共基础"
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401  (checks registers the deploy checks)
 
         signals.connect()
+        # Every Pillow open in this process refuses decompression bombs (core/uploads.py).
+        from .uploads import configure_pillow
+
+        configure_pillow()

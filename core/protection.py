@@ -1,31 +1,101 @@
-"""Abuse protection for every public form: a per-address rate limit kept in the shared cache."""
+"""Abuse protection for every public form: a per-address limit kept in the shared cache.
+
+What is counted is chosen by the caller, so that a limit counts what it is meant to stop:
+
+- sign-ups count accepted submissions (and robot posts caught by the honeypot), never a
+  submission refused for a typo, so one person who mistypes is not locked out;
+- the private-page password form counts wrong passwords only.
+
+A form asks `is_limited()` before doing the work and `count()` after the work that counts.
+Addresses are keyed by `core.client.client_key` (IPv6 by /64). The cache must be shared by every
+server process (REDIS_URL in production: the production settings refuse to start without it).
+
+Limits are sized for shared addresses: in China a whole factory or office often reaches the site
+through one NAT address, so the sign-up limit allows a full workshop signing up in an hour, and a
+refused person is told what to do (wait, or call the hotline) — never refused silently.
+"""
+
+import math
+import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 
-from core.client import client_address
+from core.client import client_key
 
-DEFAULT_RATE_LIMIT = 8  # POSTs per address …
-DEFAULT_RATE_WINDOW = 600  # … in this many seconds
+DEFAULT_RATE_LIMIT = 60  # counted attempts per address …
+DEFAULT_RATE_WINDOW = 3600  # … in this many seconds
 
 
-def rate_limit_settings():
-    return (
-        int(getattr(settings, "SIGNUP_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
-        int(getattr(settings, "SIGNUP_RATE_WINDOW", DEFAULT_RATE_WINDOW)),
-    )
+@dataclass(frozen=True)
+class Limit:
+    limit: int
+    window: int
+
+
+def rate_limit_settings(scope="signup"):
+    """(limit, window) of a scope: settings.RATE_LIMITS[scope], sign-ups from SIGNUP_RATE_*."""
+    if scope == "signup":
+        return (
+            int(getattr(settings, "SIGNUP_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
+            int(getattr(settings, "SIGNUP_RATE_WINDOW", DEFAULT_RATE_WINDOW)),
+        )
+    limit, window = getattr(settings, "RATE_LIMITS", {}).get(scope, (DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW))
+    return int(limit), int(window)
+
+
+def _keys(request, scope):
+    base = f"forms:rate:{scope}:{client_key(request)}"
+    return base, f"{base}:since"
+
+
+def attempts(request, scope="signup"):
+    """How many counted attempts this address has in the current window."""
+    key, _ = _keys(request, scope)
+    return int(cache.get(key) or 0)
+
+
+def is_limited(request, scope="signup"):
+    """True when this address has used up the scope's quota (nothing is counted)."""
+    limit, _ = rate_limit_settings(scope)
+    return attempts(request, scope) >= limit
+
+
+def count(request, scope="signup"):
+    """Count one attempt from this address; returns the count in the window."""
+    _, window = rate_limit_settings(scope)
+    key, since_key = _keys(request, scope)
+    # add() only sets a missing key, so the window starts at the first counted attempt.
+    if cache.add(key, 1, timeout=window):
+        cache.set(since_key, time.time(), timeout=window)
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        cache.set(since_key, time.time(), timeout=window)
+        return 1
+
+
+def retry_after(request, scope="signup"):
+    """Seconds until this address's window ends (the whole window when unknown)."""
+    _, window = rate_limit_settings(scope)
+    _, since_key = _keys(request, scope)
+    since = cache.get(since_key)
+    if since is None:
+        return window
+    return max(1, min(window, int(math.ceil(since + window - time.time()))))
+
+
+def minutes_text(seconds):
+    minutes = max(1, int(math.ceil(seconds / 60)))
+    return f"{minutes} 分钟"
 
 
 def register_attempt(request, scope="signup"):
-    """Count one attempt from this address; False when it is over the limit."""
-    limit, window = rate_limit_settings()
-    key = f"forms:rate:{scope}:{client_address(request)}"
-    # add() only sets a missing key, so the window starts at the first attempt.
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit
+    """Count one attempt and say whether it is still within the limit (older callers)."""
+    limit, _ = rate_limit_settings(scope)
+    if is_limited(request, scope):
+        return False
+    return count(request, scope) <= limit

@@ -72,11 +72,15 @@ def should_count(address, article_id):
 
 
 def most_read_this_week():
-    """热点排行: the most-read published articles of the last seven days, cached for a few minutes."""
-    items = cache.get(MOST_READ_CACHE_KEY)
+    """热点排行: the most-read published articles of the last seven days, cached for a few minutes
+    within one site version, so an unpublished, moved or renamed article leaves it at once."""
+    from sitecache.cache import current_version
+
+    key = f"{MOST_READ_CACHE_KEY}:{current_version()}"
+    items = cache.get(key)
     if items is None:
         items = _most_read(timezone.localdate() - datetime.timedelta(days=MOST_READ_DAYS - 1))
-        cache.set(MOST_READ_CACHE_KEY, items, MOST_READ_CACHE_SECONDS)
+        cache.set(key, items, MOST_READ_CACHE_SECONDS)
     return items
 
 

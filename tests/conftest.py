@@ -42,3 +42,30 @@ def site_root(db):
     # Wagtail's welcome page would otherwise linger at depth 2.
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return HomePage.objects.get(pk=home.pk)
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """`client.force_login(user)` stands for a complete login: password and, for the accounts
+    that need it (accounts/twofactor.py), the second factor. The two-factor flow itself is
+    tested through the real forms in tests/security/."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from accounts.twofactor import requires_two_factor
+
+        if requires_two_factor(user):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="测试设备", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # No Django admin (/django-admin/ is gone): Wagtail's admin manages users and groups.
+    # Two-factor set-up and verification, inside the admin's address space (accounts/).
+    path("admin/two-factor/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Every app's routes that are not Wagtail pages.
@@ -18,11 +19,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Images only: documents are always served through /documents/ (privacy, attachment header).
+    from core.media import media_urlpatterns
+
+    urlpatterns += media_urlpatterns()
 
 urlpatterns += [
     # Wagtail serves every page; this must stay last.

@@ -11,8 +11,8 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSu
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from core import protection
 from core.pages import BasePage
-from core.protection import register_attempt
 from core.slugs import PinyinSlugPageForm
 from home.models import StandardPage
 
@@ -135,19 +135,15 @@ class CampaignFormPage(BasePage, AbstractForm):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not self.is_open():
             return self.render_form(request, form, status=403, message="报名已经截止，本表单不再接收提交。")
-        if not register_attempt(request):
-            response = self.render_form(
-                request,
-                form,
-                status=429,
-                message="提交过于频繁，请过 10 分钟后再试。已填写的内容保留在下面，无需重新填写。",
-            )
-            response["Retry-After"] = "600"
-            return response
+        if protection.is_limited(request):
+            return self.rate_limited_response(request, form)
         if request.POST.get(HONEYPOT_FIELD):
             # Robots fill every field; answer like a success so they learn nothing, store nothing.
+            protection.count(request)
             return self.render_landing_page(request, None, *args, **kwargs)
         if form.is_valid():
+            # Only accepted submissions use up the address's quota: a typo costs nothing.
+            protection.count(request)
             submission = self.process_form_submission(form)
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(
@@ -156,3 +152,20 @@ class CampaignFormPage(BasePage, AbstractForm):
             status=400,
             message="提交未成功：请按下面标出的提示修改后再提交，已填写的内容都保留着。",
         )
+
+    def rate_limited_response(self, request, form):
+        """HTTP 429 with the values kept and what the person can do about it."""
+        from home.models import SiteSettings
+
+        limit, window = protection.rate_limit_settings()
+        wait = protection.retry_after(request)
+        hotline = getattr(SiteSettings.for_request(request), "hotline", "") or "12351"
+        message = (
+            f"提交过于频繁：同一网络地址 {protection.minutes_text(window)}内最多提交 {limit} 份报名"
+            "（单位、厂区多人共用一个网络出口时会遇到）。"
+            f"请在 {protection.minutes_text(wait)}后再提交，或拨打职工服务热线 {hotline} 请工作人员代为登记。"
+            "已填写的内容保留在下面，无需重新填写。"
+        )
+        response = self.render_form(request, form, status=429, message=message)
+        response["Retry-After"] = str(wait)
+        return response

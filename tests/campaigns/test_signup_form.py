@@ -119,7 +119,7 @@ def test_rate_limit_per_address_answers_429_and_keeps_the_values(client, setting
     assert response.status_code == 429
     assert response["Retry-After"]
     html = response.content.decode()
-    assert "提交过于频繁" in html and 'value="卓玛"' in html
+    assert "提交过于频繁" in html and 'value="卓玛"' in html and "职工服务热线" in html
     assert FormSubmission.objects.count() == 3
     # Another address is not affected.
     assert client.post(signup_form.url, valid_data, REMOTE_ADDR="10.0.0.8").status_code == 200

@@ -83,6 +83,9 @@ def test_check_deploy_is_clean_with_production_settings():
             "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
             "SECRET_KEY": "k3y-" + "Zq9Xv2Lm8Rt5Wp1Ys7Bn4Hc6Jd0Gf3Ka" * 2,
             "ALLOWED_HOSTS": "www.example.cn",
+            # What the production steps set: a shared cache and the proxy's client-address header.
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         },
         capture_output=True,
         text=True,
@@ -96,7 +99,12 @@ def test_demo_content_is_refused_under_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo_content"],
         cwd=PROJECT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "unionsite.settings.production", "SECRET_KEY": "y" * 60},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
+            "SECRET_KEY": "y" * 60,
+            "ALLOW_LOCAL_CACHE": "1",
+        },
         capture_output=True,
         text=True,
         timeout=120,

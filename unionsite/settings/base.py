@@ -4,6 +4,7 @@ Everything that differs between a laptop and production is read from the
 environment, so the same code runs in both: see README.md, "配置".
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -44,6 +45,8 @@ UNION_APPS = [
     "editorial",
     "feeds",
     "search",
+    # Logins: lockout, password rules, two-factor for the groups that approve or publish.
+    "accounts",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -83,7 +86,15 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    # Login throttling (django-axes) and two-factor authentication (django-otp): see accounts/.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
+    # No django.contrib.admin: editors and administrators work in Wagtail's admin (/admin/), which
+    # manages users and groups too; Django's admin was mounted at /django-admin/ with nothing
+    # registered but users and groups, a second login form to guess passwords at.
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,6 +105,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: public pages strict, the admin wider (core/csp.py).
+    "core.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,10 +115,45 @@ MIDDLEWARE = [
     "sitecache.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: which device verified this session, then the admin asks for it (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with accounts.lockout.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4). Everything the site uses is self-hosted; the inline script
+# of base.html is added by its hash (core/csp.py). The admin needs inline script and style.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "media-src": [_SELF, "blob:"],
+        "font-src": [_SELF, "data:"],
+        "worker-src": [_SELF, "blob:"],
+    }
+}
 
 ROOT_URLCONF = "unionsite.urls"
 WSGI_APPLICATION = "unionsite.wsgi.application"
@@ -179,10 +227,37 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.SiteWordsValidator"},
 ]
+
+# Every login goes through Django's authenticate() (Wagtail's admin login, the readers' login at
+# /_util/login/), so django-axes sees every failure: after AXES_FAILURE_LIMIT failures for one
+# account, or from one address (IPv6 by /64, core.client.client_key), logins are refused for
+# AXES_COOLOFF_TIME, the right password included. Failures live in the database (AccessAttempt),
+# so every server process sees them. Unlock: `manage.py axes_reset_username <用户名>`,
+# `axes_reset_ip <地址>` or `axes_reset` (everything); see README, 安全.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client.client_key"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# Two-factor authentication (any TOTP authenticator app) in the admin for everyone who can approve
+# or publish: the groups in accounts.twofactor.REQUIRED_GROUPS (终审, 站点管理员) and superusers.
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "青海工会网")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -196,6 +271,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# SERVE_MEDIA=1 (set by `make serve`): the application itself serves images under MEDIA_URL when
+# DEBUG is off. In production the reverse proxy serves MEDIA_ROOT instead (README, 生产部署).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -233,6 +311,15 @@ WAGTAILADMIN_USER_LOGIN_FORM = "editorial.admin_forms.LoginForm"
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload rules (core/uploads.py, README 安全): at most 50 million decoded pixels on every image
+# path (Pillow's own limit is set to the same at start-up), content checked rather than names.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+# Documents go through Wagtail's view (collection privacy) and are always downloaded, never shown
+# inline: a PDF or text file opened in the browser on our domain is a place to run content.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Willow imports pillow_heif whenever it is installed (Wagtail depends on it), only to read HEIC;
 # HEIC is not an accepted upload above and Pillow reads AVIF itself. Marking the module missing
@@ -306,12 +393,21 @@ SITE_CACHE_ENABLED = env_bool("SITE_CACHE", True)
 
 # Campaign sign-ups are personal data: kept this many days, then `purge_signups` deletes them.
 SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "365"))
-# Per-address limit on sign-up posts (view counts have their own limits in news/stats.py).
-SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "8"))
-SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "600"))
-# Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP),
-# so per-address limits do not count every reader as the proxy. Empty: REMOTE_ADDR.
+# Per-address limit on accepted sign-ups (core/protection.py; view counts have their own limits in
+# news/stats.py). Sized for a factory or office whose staff all reach the site through one address.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "60"))
+SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "3600"))
+# Other per-address limits of core/protection.py: scope -> (counted attempts, seconds).
+RATE_LIMITS = {
+    # Wrong passwords on a private page's password form (core/private_pages.py).
+    "page-password": (20, 1800),
+}
+# Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP
+# or HTTP_X_FORWARDED_FOR), so per-address limits do not count every reader as the proxy. Empty:
+# REMOTE_ADDR. Each proxy appends to X-Forwarded-For, and what the client sent stands leftmost: the
+# reader is the CLIENT_IP_TRUSTED_PROXIES-th entry from the right (core/client.py).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_TRUSTED_PROXIES = int(os.environ.get("CLIENT_IP_TRUSTED_PROXIES", "1"))
 
 # Demo accounts are created only by load_demo_content, which refuses to run
 # under production settings.
@@ -323,6 +419,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+def require_shared_cache(redis_url):
+    """Stop start-up when production would keep limits and counters in each process's memory."""
+    if not redis_url and not env_bool("ALLOW_LOCAL_CACHE", False):
+        raise ImproperlyConfigured(
+            "REDIS_URL 未设置：生产环境的表单限流、阅读计数和站点缓存必须由所有服务进程共享"
+            "（例如 REDIS_URL=redis://127.0.0.1:6379/1）；只在单机试运行时可设 ALLOW_LOCAL_CACHE=1 跳过。"
+        )
 
 
 def require_secret_key(value):

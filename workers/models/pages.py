@@ -153,6 +153,10 @@ class WorkerPage(BasePage, Page):
         "studio_focus",
         "studio_achievements",
         "search_description",
+        # What search engines and share cards show, and the address itself.
+        "seo_title",
+        "seo_keywords",
+        "slug",
     ]
 
     content_panels = [

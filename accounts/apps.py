@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Logins that resist guessing: lockout (django-axes), password rules, two-factor for editors."""
+
+    name = "accounts"
+    verbose_name = "账户安全"

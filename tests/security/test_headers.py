@@ -1,0 +1,82 @@
+"""Content-Security-Policy on public pages and the admin; HSTS options only when asked for."""
+
+import base64
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def policy(response):
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def test_public_pages_have_a_strict_policy_that_allows_their_own_inline_script(client, site_root):
+    response = client.get("/")
+    assert response.status_code == 200
+    directives = policy(response)
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["default-src"] == ["'self'"]
+    html = response.content.decode()
+    inline = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+    assert inline, "base.html's inline script"
+    for source in inline:
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in directives["script-src"]
+
+
+def test_the_admin_has_a_policy_and_still_renders(client, site_root, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("guanli", "g@example.com", "Hongqi-xuefeng-37")
+    )
+    anonymous = client.__class__()
+    assert "Content-Security-Policy" in anonymous.get("/admin/login/")
+    for url in ("/admin/", f"/admin/pages/{site_root.id}/edit/", "/admin/images/", "/admin/documents/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = policy(response)
+        assert "'unsafe-inline'" in directives["script-src"]  # Wagtail 8's inline panels, date pickers
+        assert directives["object-src"] == ["'none'"]
+        assert directives["frame-ancestors"] == ["'self'"]
+
+
+def settings_values(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SECURE_")}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="unionsite.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOW_LOCAL_CACHE="1",
+        **env,
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_hsts_preload_and_subdomains_only_when_asked_for():
+    assert settings_values() == ["31536000", "False", "False"]
+    assert settings_values(SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1") == [
+        "31536000",
+        "True",
+        "True",
+    ]
