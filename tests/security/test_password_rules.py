@@ -55,8 +55,8 @@ def test_the_admin_password_change_form_applies_the_rules(client, django_user_mo
 
 
 def test_demo_logins_keep_their_documented_passwords():
-    from editorial.demo import DEMO_ACCOUNTS
-    from home.demo import ADMIN_PASSWORD
+    from demo import datafiles
 
-    assert ADMIN_PASSWORD == "qhgh-demo-2026"
-    assert all(password == f"qhgh-{username}-2026" for username, password, *_ in DEMO_ACCOUNTS)
+    assert datafiles.read("site")["admin"]["password"] == "qhgh-demo-2026"
+    accounts = datafiles.read("editorial")["accounts"]
+    assert accounts and all(account["password"] == f"qhgh-{account['username']}-2026" for account in accounts)
