@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from tests.factories import HomePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +33,7 @@ def _fresh_cache():
 def site_root(db):
     """A published HomePage serving as the default site's root."""
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="首页", slug="home-test", seo_title="青海工会网"))
-    home.save_revision().publish()
+    home = HomePageFactory(parent=root, title="首页", slug="home-test", seo_title="青海工会网")
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.hostname = "testserver"

@@ -4,10 +4,16 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from campaigns.factories import local_datetime, make_campaign, make_campaign_index, make_signup_form
 from campaigns.status import local_today
-from home.models import StandardPage
-from news.factories import make_article, make_section
+from tests.factories import (
+    ArticleFactory,
+    CampaignFactory,
+    CampaignIndexFactory,
+    NewsSectionFactory,
+    SignupFormFactory,
+    StandardPageFactory,
+    local_datetime,
+)
 
 
 @pytest.fixture
@@ -17,16 +23,16 @@ def today():
 
 @pytest.fixture
 def campaign_index(site_root):
-    return make_campaign_index(site_root, intro="全省工会重点工作专题。")
+    return CampaignIndexFactory(parent=site_root, intro="全省工会重点工作专题。")
 
 
 @pytest.fixture
 def campaign(campaign_index, today):
     """A running campaign with one upcoming and one past event."""
     soon = timezone.localtime() + datetime.timedelta(days=3)
-    return make_campaign(
-        campaign_index,
-        "农民工入会集中行动",
+    return CampaignFactory(
+        parent=campaign_index,
+        title="农民工入会集中行动",
         slug="nmg-ruhui",
         start_date=today - datetime.timedelta(days=30),
         end_date=today + datetime.timedelta(days=60),
@@ -53,29 +59,28 @@ def campaign(campaign_index, today):
 
 @pytest.fixture
 def section(site_root):
-    return make_section(site_root, "工会要闻")
+    return NewsSectionFactory(parent=site_root, title="工会要闻")
 
 
 @pytest.fixture
 def article_factory(section):
     def make(title, days_ago=1, **fields):
-        date = fields.pop("display_date", None) or timezone.now() - datetime.timedelta(days=days_ago)
-        return make_article(section, title, display_date=date, **fields)
+        if fields.get("display_date") is None:
+            fields.pop("display_date", None)
+            fields["days_ago"] = days_ago
+        return ArticleFactory(parent=section, title=title, **fields)
 
     return make
 
 
 @pytest.fixture
 def privacy_page(site_root):
-    page = StandardPage(title="隐私声明", slug="privacy", intro="个人信息保护说明")
-    site_root.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(parent=site_root, title="隐私声明", slug="privacy", intro="个人信息保护说明")
 
 
 @pytest.fixture
 def signup_form(campaign, privacy_page):
-    return make_signup_form(campaign, title="入会意向登记", slug="ruhui-dengji")
+    return SignupFormFactory(parent=campaign, title="入会意向登记", slug="ruhui-dengji")
 
 
 @pytest.fixture

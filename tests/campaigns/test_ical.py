@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from campaigns.factories import local_datetime, make_campaign
+from tests.factories import CampaignFactory, local_datetime
 
 pytestmark = pytest.mark.django_db
 
@@ -76,9 +76,9 @@ def test_event_page_links_offer_the_downloads(client, campaign):
 
 
 def test_events_across_midnight_keep_their_dates(client, campaign_index, today):
-    page = make_campaign(
-        campaign_index,
-        "劳模引领创新创造工程",
+    page = CampaignFactory(
+        parent=campaign_index,
+        title="劳模引领创新创造工程",
         start_date=today,
         events=[
             {

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from campaigns.factories import figure, make_campaign, milestone
 from campaigns.models import CampaignPage
 from campaigns.status import CampaignStatus, status_for
+from tests.factories import CampaignFactory, figure, milestone
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +45,16 @@ def test_end_before_start_is_refused_with_a_message(campaign_index, today):
 
 
 def test_index_lists_running_then_upcoming_then_past(client, campaign_index, today):
-    make_campaign(
-        campaign_index,
-        "下基层、接地气、办实事",
+    CampaignFactory(
+        parent=campaign_index,
+        title="下基层、接地气、办实事",
         start_date=today - datetime.timedelta(400),
         end_date=today - datetime.timedelta(30),
     )
-    make_campaign(campaign_index, "职工技能提升年", start_date=today + datetime.timedelta(20))
-    make_campaign(campaign_index, "百万职工高原建功立业工程", start_date=today - datetime.timedelta(100))
+    CampaignFactory(parent=campaign_index, title="职工技能提升年", start_date=today + datetime.timedelta(20))
+    CampaignFactory(
+        parent=campaign_index, title="百万职工高原建功立业工程", start_date=today - datetime.timedelta(100)
+    )
     response = client.get(campaign_index.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -70,9 +72,9 @@ def test_index_pagination_rejects_pages_past_the_end(client, campaign_index):
 
 
 def test_landing_page_shows_slogan_figures_timeline_and_events(client, campaign_index, today):
-    page = make_campaign(
-        campaign_index,
-        "百万职工高原建功立业工程",
+    page = CampaignFactory(
+        parent=campaign_index,
+        title="百万职工高原建功立业工程",
         start_date=today - datetime.timedelta(100),
         slogan="建功高原 奋斗有我",
         key_figures=[figure("参赛职工", 12345, "人", today, "省总工会经济技术部")],
@@ -92,12 +94,12 @@ def test_landing_page_shows_slogan_figures_timeline_and_events(client, campaign_
 
 
 def test_ended_campaign_shows_archive_notice_and_stays_readable(client, campaign_index, today):
-    page = make_campaign(
-        campaign_index,
-        "下基层、接地气、办实事",
+    page = CampaignFactory(
+        parent=campaign_index,
+        title="下基层、接地气、办实事",
         start_date=today - datetime.timedelta(400),
         end_date=today - datetime.timedelta(1),
-        body_paragraphs=["机关干部深入基层一线，帮助解决实际问题。"],
+        paragraphs=["机关干部深入基层一线，帮助解决实际问题。"],
     )
     response = client.get(page.url)
     assert response.status_code == 200
@@ -116,13 +118,13 @@ def test_landing_page_lists_upcoming_events_and_signup(client, campaign, signup_
 
 
 def test_home_page_shows_only_running_campaigns(client, site_root, campaign_index, campaign, today):
-    make_campaign(
-        campaign_index,
-        "往期专题甲",
+    CampaignFactory(
+        parent=campaign_index,
+        title="往期专题甲",
         start_date=today - datetime.timedelta(400),
         end_date=today - datetime.timedelta(30),
     )
-    make_campaign(campaign_index, "未来专题乙", start_date=today + datetime.timedelta(30))
+    CampaignFactory(parent=campaign_index, title="未来专题乙", start_date=today + datetime.timedelta(30))
     html = client.get(site_root.url).content.decode()
     assert "农民工入会集中行动" in html
     assert "往期专题甲" not in html and "未来专题乙" not in html

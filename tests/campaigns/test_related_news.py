@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from campaigns.factories import make_campaign
 from campaigns.models import CampaignRelatedArticle
+from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_hand_picked_articles_join_without_duplicates(campaign, article_factory)
 
 def test_campaign_without_tag_gathers_only_its_picks(campaign_index, today, article_factory):
     article_factory("与专题无关的新闻", tags=["农民工入会"])
-    page = make_campaign(campaign_index, "职工技能提升年", start_date=today)
+    page = CampaignFactory(parent=campaign_index, title="职工技能提升年", start_date=today)
     assert titles(page.get_listing_queryset()) == []
 
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from wagtail.contrib.forms.models import FormSubmission
 
-from campaigns.factories import make_campaign, make_signup_form
 from campaigns.forms import CONSENT_FIELD, HONEYPOT_FIELD
+from tests.factories import CampaignFactory, SignupFormFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,13 +126,13 @@ def test_rate_limit_per_address_answers_429_and_keeps_the_values(client, setting
 
 
 def test_form_of_an_ended_campaign_is_closed(client, campaign_index, privacy_page, today):
-    ended = make_campaign(
-        campaign_index,
-        "下基层、接地气、办实事",
+    ended = CampaignFactory(
+        parent=campaign_index,
+        title="下基层、接地气、办实事",
         start_date=today - datetime.timedelta(300),
         end_date=today - datetime.timedelta(2),
     )
-    form_page = make_signup_form(ended, title="意见征集")
+    form_page = SignupFormFactory(parent=ended, title="意见征集")
     assert "报名已经截止" in client.get(form_page.url).content.decode()
     names = field_names(form_page)
     data = {names["姓名"]: "张三", names["手机号码"]: "13912345678", CONSENT_FIELD: "on"}

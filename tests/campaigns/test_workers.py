@@ -3,22 +3,30 @@
 import pytest
 
 from campaigns.models import CampaignWorker
-from workers.factories import ensure_vocabularies, make_index, make_worker
+from tests.factories import WorkerFactory, WorkerIndexFactory, qinghai_vocabularies
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def worker_index(site_root):
-    ensure_vocabularies()
-    return make_index(site_root)
+    qinghai_vocabularies()
+    return WorkerIndexFactory(parent=site_root)
 
 
 def test_campaign_page_shows_linked_live_workers_in_order(client, campaign, worker_index):
-    first = make_worker(worker_index, "才让东周", [("qinghai-laomo", 2020)], employer="某水电站")
-    second = make_worker(worker_index, "马玉兰", [("qinghai-laomo", 2015)], employer="某纺织厂")
-    hidden = make_worker(
-        worker_index, "未发布劳模", [("qinghai-laomo", 2015)], employer="某单位", publish=False
+    first = WorkerFactory(
+        parent=worker_index, title="才让东周", honours=[("qinghai-laomo", 2020)], employer="某水电站"
+    )
+    second = WorkerFactory(
+        parent=worker_index, title="马玉兰", honours=[("qinghai-laomo", 2015)], employer="某纺织厂"
+    )
+    hidden = WorkerFactory(
+        parent=worker_index,
+        title="未发布劳模",
+        honours=[("qinghai-laomo", 2015)],
+        employer="某单位",
+        live=False,
     )
     for order, worker in enumerate([second, first, hidden]):
         CampaignWorker.objects.create(page=campaign, worker=worker, sort_order=order)

@@ -3,8 +3,7 @@ from django.contrib.auth import get_user_model
 
 from editorial.glossary_data import load_starter_glossary
 from editorial.roles import FINAL_REVIEW, FIRST_REVIEW, SECOND_REVIEW, SITE_ADMIN, WRITER, setup_editorial
-from news.factories import make_news_index, make_section, paragraph_body
-from news.models import ArticlePage
+from tests.factories import ArticleFactory, NewsIndexFactory, NewsSectionFactory
 
 CLEAN_BODY = ("全省各级工会组织深入推进百万职工高原建功立业工程，职工技能水平稳步提升。",)
 
@@ -12,8 +11,8 @@ CLEAN_BODY = ("全省各级工会组织深入推进百万职工高原建功立�
 @pytest.fixture
 def editorial(site_root):
     """Sections, the groups and the 三审 workflow, as `setup_editorial` leaves them."""
-    index = make_news_index(site_root)
-    section = make_section(index, "工会要闻")
+    index = NewsIndexFactory(parent=site_root)
+    section = NewsSectionFactory(parent=index, title="工会要闻")
     load_starter_glossary()
     groups, workflow, _ = setup_editorial()
     return {"groups": groups, "workflow": workflow, "section": section, "index": index}
@@ -50,12 +49,15 @@ def draft_article(editorial, staff):
     def make(title="全省职工技能大赛圆满落幕", paragraphs=CLEAN_BODY, **fields):
         fields.setdefault("source_name", "青海省总工会")
         fields.setdefault("summary", "比赛设六个项目，获奖选手将推荐参加全国比赛。")
-        article = ArticlePage(
-            title=title, body=paragraph_body(*paragraphs), live=False, owner=staff["writer"], **fields
+        return ArticleFactory(
+            parent=editorial["section"],
+            title=title,
+            paragraphs=paragraphs,
+            live=False,
+            owner=staff["writer"],
+            user=staff["writer"],
+            **fields,
         )
-        editorial["section"].add_child(instance=article)
-        article.save_revision(user=staff["writer"])
-        return ArticlePage.objects.get(pk=article.pk)
 
     return make
 

@@ -10,7 +10,7 @@ from wagtail.models import Page, WorkflowPage
 from editorial.models import GlossaryEntry
 from editorial.panels import stale_sections
 from editorial.roles import ROLE_GROUPS
-from news.factories import make_article
+from tests.factories import ArticleFactory, NewsSectionFactory
 
 from .helpers import act
 
@@ -57,9 +57,9 @@ def test_dashboard_shows_my_reviews_my_sent_back_items_and_scheduled_items(
 def test_sections_without_news_for_14_days_are_listed(editorial):
     section = editorial["section"]
     assert section.pk in [page.pk for page in stale_sections()]
-    make_article(section, "新稿件", display_date=timezone.now() - datetime.timedelta(days=1))
+    ArticleFactory(parent=section, title="新稿件", display_date=timezone.now() - datetime.timedelta(days=1))
     assert section.pk not in [page.pk for page in stale_sections()]
-    make_article(section, "旧稿件", display_date=timezone.now() - datetime.timedelta(days=1))
+    ArticleFactory(parent=section, title="旧稿件", display_date=timezone.now() - datetime.timedelta(days=1))
     later = timezone.now() + datetime.timedelta(days=15)
     assert section.pk in [page.pk for page in stale_sections(now=later)]
 
@@ -67,10 +67,8 @@ def test_sections_without_news_for_14_days_are_listed(editorial):
 def test_stale_section_check_is_one_query_whatever_the_number_of_sections(
     editorial, django_assert_max_num_queries
 ):
-    from news.factories import make_section
-
     for number in range(5):
-        make_section(editorial["index"], f"测试栏目{number}")
+        NewsSectionFactory(parent=editorial["index"], title=f"测试栏目{number}")
     stale_sections()  # warm the content-type cache
     with django_assert_max_num_queries(1):
         assert len(stale_sections()) >= 6

@@ -6,9 +6,13 @@ from urllib.parse import unquote
 
 import pytest
 
-from campaigns.factories import make_campaign, make_campaign_index
-from home.models import StandardPage
-from workers.factories import ensure_vocabularies, make_index
+from tests.factories import (
+    CampaignFactory,
+    CampaignIndexFactory,
+    StandardPageFactory,
+    WorkerIndexFactory,
+    qinghai_vocabularies,
+)
 
 
 def alternate_links(html):
@@ -21,12 +25,13 @@ def full_site(site_root, news_index, section, make_article):
     import datetime
 
     make_article("职工书屋上新", tags=["职工书屋"], days_ago=1)
-    about = site_root.add_child(instance=StandardPage(title="关于我们", slug="about"))
-    about.save_revision().publish()
-    ensure_vocabularies()
-    workers = make_index(site_root)
-    campaigns = make_campaign_index(site_root)
-    campaign = make_campaign(campaigns, "职工书屋建设月", start_date=datetime.date(2026, 11, 1), slug="shuwu")
+    about = StandardPageFactory(parent=site_root, title="关于我们", slug="about")
+    qinghai_vocabularies()
+    workers = WorkerIndexFactory(parent=site_root)
+    campaigns = CampaignIndexFactory(parent=site_root)
+    campaign = CampaignFactory(
+        parent=campaigns, title="职工书屋建设月", start_date=datetime.date(2026, 11, 1), slug="shuwu"
+    )
     return {"about": about, "workers": workers, "campaign": campaign}
 
 

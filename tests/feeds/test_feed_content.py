@@ -7,6 +7,8 @@ import feedparser
 import pytest
 from wagtail.models import PageViewRestriction
 
+from tests.factories import publish
+
 RSS = "application/rss+xml; charset=utf-8"
 ATOM = "application/atom+xml; charset=utf-8"
 
@@ -122,7 +124,7 @@ def test_guid_survives_a_slug_change(client, section, articles):
     before = feedparser.parse(client.get(section.url + "feed/").content).entries[0]
     article = articles[0]
     article.slug = "new-slug"
-    article.save_revision().publish()
+    publish(article)
     after = feedparser.parse(client.get(section.url + "feed/").content).entries[0]
     assert after.link.endswith("/new-slug/")
     assert after.id == before.id

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import publish
+
 
 def titles(client, url):
     response = client.get(url)
@@ -75,7 +77,7 @@ def test_publishing_refreshes_the_cached_feed(client, section, make_article):
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
     newer.title = "刚刚发布的新稿（修订）"
-    newer.save_revision().publish()
+    publish(newer)
     assert titles(client, url)[0] == "刚刚发布的新稿（修订）"
 
     before_unpublish = client.get(url)

@@ -4,8 +4,14 @@ import datetime
 
 import pytest
 
-from campaigns.factories import make_campaign, make_campaign_index
-from workers.factories import ensure_vocabularies, make_index, make_worker
+from tests.factories import (
+    CampaignFactory,
+    CampaignIndexFactory,
+    NewsSectionFactory,
+    WorkerFactory,
+    WorkerIndexFactory,
+    qinghai_vocabularies,
+)
 
 from .feed_rules import assert_valid_atom, assert_valid_rss
 
@@ -14,21 +20,23 @@ from .feed_rules import assert_valid_atom, assert_valid_rss
 def feed_urls(site_root, news_index, section, make_article):
     make_article("青海工匠评选揭晓", tags=["青海工匠"], days_ago=1)
     make_article("没有主图的通知", tags=["通知"], days_ago=2, lead_image=None, source_name="")
-    ensure_vocabularies()
-    workers = make_index(site_root)
-    make_worker(
-        workers, "马建国", [("qinghai-gongjiang", 2025)], story=["扎根高原电网多年，练就带电作业的绝活。"]
+    qinghai_vocabularies()
+    workers = WorkerIndexFactory(parent=site_root)
+    WorkerFactory(
+        parent=workers,
+        title="马建国",
+        honours=[("qinghai-gongjiang", 2025)],
+        story=["扎根高原电网多年，练就带电作业的绝活。"],
     )
-    campaigns = make_campaign_index(site_root)
-    campaign = make_campaign(
-        campaigns,
-        "青海工匠宣传月",
+    campaigns = CampaignIndexFactory(parent=site_root)
+    campaign = CampaignFactory(
+        parent=campaigns,
+        title="青海工匠宣传月",
         start_date=datetime.date(2026, 11, 1),
         slug="gongjiang",
         news_tag="青海工匠",
     )
-    empty = news_index.add_child(instance=type(section)(title="暂无文章的栏目", slug="empty"))
-    empty.save_revision().publish()
+    empty = NewsSectionFactory(parent=news_index, title="暂无文章的栏目", slug="empty", show_in_menus=False)
     return [
         "/",
         section.url,

@@ -6,8 +6,13 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from campaigns.factories import make_campaign, make_campaign_index
-from workers.factories import ensure_vocabularies, make_index, make_worker
+from tests.factories import (
+    CampaignFactory,
+    CampaignIndexFactory,
+    WorkerFactory,
+    WorkerIndexFactory,
+    qinghai_vocabularies,
+)
 
 
 def parse(client, url):
@@ -24,10 +29,10 @@ def test_campaign_feed_lists_its_related_news(client, site_root, make_article, s
     picked = make_article("金秋助学金发放到位", days_ago=2)
     tagged = make_article("助学行动走进玉树", tags=["金秋助学"], days_ago=1)
     make_article("与活动无关的稿件", days_ago=1)
-    index = make_campaign_index(site_root)
-    campaign = make_campaign(
-        index,
-        "2026年金秋助学行动",
+    index = CampaignIndexFactory(parent=site_root)
+    campaign = CampaignFactory(
+        parent=index,
+        title="2026年金秋助学行动",
         start_date=datetime.date(2026, 8, 1),
         slug="jinqiu",
         news_tag="金秋助学",
@@ -42,12 +47,12 @@ def test_campaign_feed_lists_its_related_news(client, site_root, make_article, s
 @pytest.mark.django_db
 @pytest.mark.parametrize("suffix", ["feed/", "atom/"])
 def test_worker_profile_feed(client, site_root, suffix):
-    ensure_vocabularies()
-    index = make_index(site_root)
-    worker = make_worker(
-        index,
-        "才让卓玛",
-        [("qinghai-laomo", 2024)],
+    qinghai_vocabularies()
+    index = WorkerIndexFactory(parent=site_root)
+    worker = WorkerFactory(
+        parent=index,
+        title="才让卓玛",
+        honours=[("qinghai-laomo", 2024)],
         story=["她在盐湖边守了二十年的设备，带出了三十多名徒弟。"],
         employer="青海某盐湖化工企业（演示）",
         position="设备主管",

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, SiteSettings
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +46,8 @@ def test_unknown_address_gives_chinese_404(client, site_root):
 
 
 def test_menu_shows_pages_marked_for_menus_only(client, site_root):
-    shown = site_root.add_child(instance=StandardPage(title="工会概况", slug="gaikuang", show_in_menus=True))
-    shown.save_revision().publish()
-    hidden = site_root.add_child(
-        instance=StandardPage(title="网站声明", slug="shengming", show_in_menus=False)
-    )
-    hidden.save_revision().publish()
+    StandardPageFactory(parent=site_root, title="工会概况", slug="gaikuang", show_in_menus=True)
+    StandardPageFactory(parent=site_root, title="网站声明", slug="shengming", show_in_menus=False)
     html = client.get("/").content.decode()
     nav = html.split('aria-label="主导航"')[1].split("</nav>")[0]
     assert "工会概况" in nav
@@ -58,8 +55,7 @@ def test_menu_shows_pages_marked_for_menus_only(client, site_root):
 
 
 def test_breadcrumbs_lead_back_home(client, site_root):
-    page = site_root.add_child(instance=StandardPage(title="关于我们", slug="guanyu"))
-    page.save_revision().publish()
+    StandardPageFactory(parent=site_root, title="关于我们", slug="guanyu")
     html = client.get("/guanyu/").content.decode()
     crumbs = html.split('aria-label="当前位置"')[1].split("</nav>")[0]
     assert ">首页</a>" in crumbs

@@ -12,19 +12,16 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings, StandardPage
-from news.factories import make_article, make_section
+from tests.factories import (
+    ArticleFactory,
+    NewsIndexFactory,
+    NewsSectionFactory,
+    StandardPageFactory,
+    paragraph_body,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(page):
-    page.save_revision().publish()
-    return type(page).objects.get(pk=page.pk)
-
-
-def add_page(parent, title, slug, **fields):
-    page = parent.add_child(instance=StandardPage(title=title, slug=slug, **fields))
-    return publish(page)
 
 
 def nav_of(html):
@@ -38,7 +35,7 @@ def warm(client, *urls):
 
 
 def test_a_renamed_menu_page_shows_its_new_title_at_once(client, site_root):
-    about = add_page(site_root, "工会概况", "gaikuang", show_in_menus=True)
+    about = StandardPageFactory(parent=site_root, title="工会概况", slug="gaikuang", show_in_menus=True)
     warm(client, "/", about.url)
     about.title = "本会简介"
     publish(about)
@@ -49,13 +46,13 @@ def test_a_renamed_menu_page_shows_its_new_title_at_once(client, site_root):
 
 def test_a_page_added_to_the_menu_appears_at_once(client, site_root):
     warm(client, "/")
-    add_page(site_root, "维权服务", "weiquan", show_in_menus=True)
+    StandardPageFactory(parent=site_root, title="维权服务", slug="weiquan", show_in_menus=True)
     assert "维权服务" in nav_of(client.get("/").content.decode())
 
 
 def test_breadcrumbs_follow_a_renamed_section(client, site_root):
-    section = make_section(site_root, "基层动态")
-    article = make_article(section, "海东市总工会走访一线职工")
+    section = NewsSectionFactory(parent=site_root, title="基层动态")
+    article = ArticleFactory(parent=section, title="海东市总工会走访一线职工")
     warm(client, article.url)
     section.title = "基层工会动态"
     publish(section)
@@ -64,14 +61,14 @@ def test_breadcrumbs_follow_a_renamed_section(client, site_root):
 
 
 def test_an_unpublished_page_is_gone_at_once(client, site_root):
-    notice = add_page(site_root, "停电通知", "tingdian")
+    notice = StandardPageFactory(parent=site_root, title="停电通知", slug="tingdian")
     warm(client, notice.url)
     notice.unpublish()
     assert client.get(notice.url).status_code == 404
 
 
 def test_a_deleted_page_is_gone_at_once(client, site_root):
-    notice = add_page(site_root, "临时公告", "linshi")
+    notice = StandardPageFactory(parent=site_root, title="临时公告", slug="linshi")
     url = notice.url
     warm(client, url)
     notice.delete()
@@ -79,9 +76,9 @@ def test_a_deleted_page_is_gone_at_once(client, site_root):
 
 
 def test_a_moved_page_is_served_at_its_new_address(client, site_root):
-    old_parent = make_section(site_root, "工会要闻")
-    new_parent = make_section(site_root, "通知公告")
-    article = make_article(old_parent, "关于开展金秋助学活动的通知")
+    old_parent = NewsSectionFactory(parent=site_root, title="工会要闻")
+    new_parent = NewsSectionFactory(parent=site_root, title="通知公告")
+    article = ArticleFactory(parent=old_parent, title="关于开展金秋助学活动的通知")
     old_url = article.url
     warm(client, old_url)
     article.move(new_parent, pos="last-child")
@@ -95,7 +92,9 @@ def test_a_moved_page_is_served_at_its_new_address(client, site_root):
 
 
 def test_a_page_made_private_asks_for_the_password_at_once(client, site_root):
-    page = add_page(site_root, "内部资料", "neibu", intro="仅供工会干部学习的材料。")
+    page = StandardPageFactory(
+        parent=site_root, title="内部资料", slug="neibu", intro="仅供工会干部学习的材料。"
+    )
     warm(client, page.url)
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="qhgh")
     response = client.get(page.url)
@@ -106,8 +105,8 @@ def test_a_page_made_private_asks_for_the_password_at_once(client, site_root):
 
 
 def test_a_restriction_on_a_parent_covers_its_children_at_once(client, site_root):
-    section = make_section(site_root, "内部通报")
-    article = make_article(section, "一季度工作情况通报", paragraphs=["通报正文。"])
+    section = NewsSectionFactory(parent=site_root, title="内部通报")
+    article = ArticleFactory(parent=section, title="一季度工作情况通报", paragraphs=["通报正文。"])
     warm(client, article.url)
     PageViewRestriction.objects.create(page=section, restriction_type="password", password="qhgh")
     assert "通报正文" not in client.get(article.url).content.decode()
@@ -125,12 +124,12 @@ def test_a_changed_hotline_shows_in_header_and_footer_at_once(client, site_root)
 
 
 def test_routes_below_routable_pages_still_work_from_the_cache(client, site_root):
-    from news.factories import make_news_index
-
-    index = make_news_index(site_root)
-    section = make_section(site_root, "劳动保护")
+    index = NewsIndexFactory(parent=site_root)
+    section = NewsSectionFactory(parent=site_root, title="劳动保护")
     yesterday = timezone.now() - datetime.timedelta(days=1)
-    article = make_article(section, "夏季高温作业劳动保护提示", display_date=yesterday, tags=["劳动保护"])
+    article = ArticleFactory(
+        parent=section, title="夏季高温作业劳动保护提示", display_date=yesterday, tags=["劳动保护"]
+    )
     year = article.display_date.year
     for url in (
         index.url,
@@ -145,7 +144,7 @@ def test_routes_below_routable_pages_still_work_from_the_cache(client, site_root
 
 
 def test_very_deep_or_odd_paths_give_404_not_500(client, site_root):
-    add_page(site_root, "关于我们", "about")
+    StandardPageFactory(parent=site_root, title="关于我们", slug="about")
     warm(client, "/about/")
     assert client.get("/about/" + "x/" * 40).status_code == 404
     assert client.get("/about/%E5%B7%A5%E4%BC%9A/").status_code == 404
@@ -155,7 +154,7 @@ def test_very_deep_or_odd_paths_give_404_not_500(client, site_root):
 def test_a_plain_page_needs_few_queries_once_the_site_is_warm(
     client, site_root, django_assert_max_num_queries
 ):
-    page = add_page(site_root, "联系我们", "lianxi", show_in_menus=True)
+    page = StandardPageFactory(parent=site_root, title="联系我们", slug="lianxi", show_in_menus=True)
     warm(client, page.url)
     # The page itself (and the footer's links, if any): the chrome comes from the site cache.
     with django_assert_max_num_queries(3):
@@ -163,8 +162,8 @@ def test_a_plain_page_needs_few_queries_once_the_site_is_warm(
 
 
 def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, django_assert_max_num_queries):
-    section = make_section(site_root, "工会要闻")
-    article = make_article(section, "省总工会召开全委会议", tags=["工会", "会议"])
+    section = NewsSectionFactory(parent=site_root, title="工会要闻")
+    article = ArticleFactory(parent=section, title="省总工会召开全委会议", tags=["工会", "会议"])
     warm(client, article.url)
     with django_assert_max_num_queries(4):
         assert client.get(article.url).status_code == 200
@@ -177,7 +176,7 @@ def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
 
     from sitecache.models import SiteCacheVersion
 
-    about = add_page(site_root, "工会概况", "gaikuang", show_in_menus=True)
+    about = StandardPageFactory(parent=site_root, title="工会概况", slug="gaikuang", show_in_menus=True)
     warm(client, "/")
     # What another process's publication leaves behind: new rows and a new version, but none of
     # this process's signals and nothing removed from this process's cache.
@@ -187,12 +186,13 @@ def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
 
 
 def test_an_editors_preview_shows_the_draft_while_readers_keep_the_published_text(client, site_root):
-    from news.factories import paragraph_body
     from news.models import ArticlePage
 
-    section = make_section(site_root, "工会要闻")
+    section = NewsSectionFactory(parent=site_root, title="工会要闻")
     yesterday = timezone.now() - datetime.timedelta(days=1)
-    article = make_article(section, "职工书屋全天开放", display_date=yesterday, paragraphs=["已发布的正文。"])
+    article = ArticleFactory(
+        parent=section, title="职工书屋全天开放", display_date=yesterday, paragraphs=["已发布的正文。"]
+    )
     warm(client, article.url)
     draft = ArticlePage.objects.get(pk=article.pk)
     draft.body = paragraph_body("修改中的正文。")
@@ -206,12 +206,10 @@ def test_an_editors_preview_shows_the_draft_while_readers_keep_the_published_tex
 def test_a_renamed_tag_shows_its_new_name_at_once(client, site_root):
     from taggit.models import Tag
 
-    from news.factories import make_news_index
-
-    index = make_news_index(site_root)
-    section = make_section(site_root, "工会要闻")
+    index = NewsIndexFactory(parent=site_root)
+    section = NewsSectionFactory(parent=site_root, title="工会要闻")
     yesterday = timezone.now() - datetime.timedelta(days=1)
-    make_article(section, "开展职工技能比武", display_date=yesterday, tags=["技能比武"])
+    ArticleFactory(parent=section, title="开展职工技能比武", display_date=yesterday, tags=["技能比武"])
     tag = Tag.objects.get(name="技能比武")
     url = f"{index.url}tags/{quote(tag.slug)}/"
     warm(client, url)
@@ -227,11 +225,13 @@ def test_an_article_published_by_another_process_is_listed_and_counted_at_once(c
     from news.models import ArticlePage
     from sitecache.models import SiteCacheVersion
 
-    section = make_section(site_root, "基层动态")
+    section = NewsSectionFactory(parent=site_root, title="基层动态")
     yesterday = timezone.now() - datetime.timedelta(days=1)
     for number in range(21):  # two pages, so the listing shows its count
-        make_article(section, f"基层工会动态{number}", display_date=yesterday)
-    draft = make_article(section, "玉树州总工会慰问高海拔户外劳动者", display_date=yesterday, live=False)
+        ArticleFactory(parent=section, title=f"基层工会动态{number}", display_date=yesterday)
+    draft = ArticleFactory(
+        parent=section, title="玉树州总工会慰问高海拔户外劳动者", display_date=yesterday, live=False
+    )
     warm(client, section.url)
     assert "共 21 条" in client.get(section.url).content.decode()
     # What another process's publication leaves behind: the row is live, the version is new.

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import NewsSectionFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,12 +54,11 @@ def test_preview_of_existing_and_new_articles(section, article_factory):
 
 
 def test_articles_only_go_into_sections_and_sections_nest_one_level(site_root, section):
-    from news.factories import make_section
     from news.models import ArticlePage, NewsSectionPage
 
     assert not ArticlePage.can_create_at(site_root)
     assert ArticlePage.can_create_at(section)
-    sub = make_section(section, "市州工会")
+    sub = NewsSectionFactory(parent=section, title="市州工会")
     assert NewsSectionPage.can_create_at(section)
     assert not NewsSectionPage.can_create_at(sub)
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from news.factories import make_section
 from news.models import ArticleDailyViews, ArticleRelatedLink
+from tests.factories import ArticleFactory, NewsSectionFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_previous_and_next_stay_within_the_section(client, site_root, article_fa
     older = article_factory("较早一篇", days_ago=3)
     current = article_factory("当前文章", days_ago=2)
     newer = article_factory("较新一篇", days_ago=1)
-    other = make_section(site_root, "劳动保护")
+    other = NewsSectionFactory(parent=site_root, title="劳动保护")
     article_factory("别的栏目", days_ago=2, parent=other)
     html = client.get(current.url).content.decode()
     assert f'上一篇：<a href="{older.url}" rel="prev">较早一篇</a>' in html
@@ -176,13 +176,9 @@ def test_display_date_defaults_to_first_publication(section):
 
 
 def test_publishing_refreshes_previous_and_next(client, section, article_factory):
-    from news.models import ArticlePage
 
     current = article_factory("当前文章", days_ago=3)
     assert "下一篇：没有了" in client.get(current.url).content.decode()
-    newer = ArticlePage(
-        title="刚发布的文章", display_date=timezone.now() - datetime.timedelta(days=1), live=False
-    )
-    section.add_child(instance=newer)
-    newer.save_revision().publish()
+    newer = ArticleFactory(parent=section, title="刚发布的文章", days_ago=1, live=False)
+    publish(newer)
     assert "下一篇：<a" in client.get(current.url).content.decode()

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from news.factories import make_section
+from tests.factories import NewsSectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_section_lists_newest_first_with_date_and_summary(client, section, artic
 
 
 def test_parent_section_also_lists_articles_of_its_subsection(client, section, article_factory):
-    sub = make_section(section, "市州工会")
+    sub = NewsSectionFactory(parent=section, title="市州工会")
     article_factory("子栏目里的文章", parent=sub)
     assert "子栏目里的文章" in titles_in(client.get(section.url))
     assert "市州工会" in client.get(section.url).content.decode()
@@ -59,7 +59,7 @@ def test_page_past_the_end_is_404(client, section, twenty_five, raw):
 
 
 def test_news_index_lists_articles_of_every_section(client, site_root, news_index, section, article_factory):
-    other = make_section(site_root, "劳动保护")
+    other = NewsSectionFactory(parent=site_root, title="劳动保护")
     article_factory("要闻一篇")
     article_factory("劳动保护一篇", parent=other, days_ago=2)
     assert titles_in(client.get(news_index.url)) == ["要闻一篇", "劳动保护一篇"]
@@ -134,7 +134,7 @@ def test_archive_pagination_keeps_bad_page_harmless(client, news_index, article_
 
 
 def test_sibling_sections_do_not_share_articles(client, site_root, section, article_factory):
-    neighbour = make_section(site_root, "基层动态")
+    neighbour = NewsSectionFactory(parent=site_root, title="基层动态")
     article_factory("要闻栏目文章")
     article_factory("基层栏目文章", parent=neighbour)
     assert titles_in(client.get(section.url)) == ["要闻栏目文章"]
@@ -172,7 +172,7 @@ def test_publishing_an_article_purges_its_listings(
 def test_big_section_listing_strategy_lists_the_same(
     client, site_root, section, article_factory, monkeypatch
 ):
-    neighbour = make_section(site_root, "基层动态")
+    neighbour = NewsSectionFactory(parent=site_root, title="基层动态")
     article_factory("要闻栏目文章甲", days_ago=1)
     article_factory("要闻栏目文章乙", days_ago=2)
     article_factory("基层栏目文章", parent=neighbour)

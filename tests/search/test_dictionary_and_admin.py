@@ -2,10 +2,9 @@
 
 import pytest
 
-from news.factories import make_article
 from search.dictionary import gather_site_words
 from search.segmentation import query_terms, segment_for_index
-from workers.factories import make_worker
+from tests.factories import ArticleFactory, WorkerFactory
 from workers.models import WorkerIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_saved_worker_name_becomes_one_word(corpus):
     index = WorkerIndexPage.objects.get()
-    make_worker(index, "才让卓玛", [("qinghai-gongjiang", 2024)], employer="青海某牧业合作社")
+    WorkerFactory(
+        parent=index, title="才让卓玛", honours=[("qinghai-gongjiang", 2024)], employer="青海某牧业合作社"
+    )
     assert "才让卓玛" in segment_for_index("劳模才让卓玛扎根草原二十年").split()
     assert [term.word for term in query_terms("才让卓玛")] == ["才让卓玛"]
 
@@ -31,10 +32,12 @@ def test_glossary_sections_campaigns_and_honours_feed_the_dictionary(corpus):
 
 def test_page_indexed_before_a_name_was_learned_is_still_found(client, corpus):
     # The article is indexed while 格桑德吉 is unknown to the dictionary …
-    make_article(corpus.news_section, "高原电网巡线记", summary="格桑德吉和同事们踏雪巡线。")
+    ArticleFactory(parent=corpus.news_section, title="高原电网巡线记", summary="格桑德吉和同事们踏雪巡线。")
     index = WorkerIndexPage.objects.get()
     # … then her profile teaches the segmenter the name. No update_index in between.
-    make_worker(index, "格桑德吉", [("qinghai-laomo", 2023)], employer="青海某供电公司")
+    WorkerFactory(
+        parent=index, title="格桑德吉", honours=[("qinghai-laomo", 2023)], employer="青海某供电公司"
+    )
     html = client.get("/search/", {"q": "格桑德吉"}).content.decode()
     assert "高原电网巡线记" in html
     assert 'href="/laomo/' in html

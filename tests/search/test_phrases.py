@@ -2,7 +2,7 @@
 
 import pytest
 
-from news.factories import make_article
+from tests.factories import ArticleFactory
 
 from .test_search_page import result_titles, search
 
@@ -19,14 +19,16 @@ NATIONAL_MEDAL = "全国五一劳动奖章获得者走进车间"
 @pytest.fixture
 def phrase_corpus(corpus):
     section = corpus.union_section
-    make_article(section, APART_MEDAL, summary="西宁市总工会向一线职工代表颁发证书。")
-    make_article(
-        section,
-        APART_CONTRACT,
+    ArticleFactory(parent=section, title=APART_MEDAL, summary="西宁市总工会向一线职工代表颁发证书。")
+    ArticleFactory(
+        parent=section,
+        title=APART_CONTRACT,
         summary="提前核对工资和岗位条款，避免日后产生纠纷。",
         paragraphs=["工会法律顾问提醒：劳动合同期满前一个月要主动沟通。"],
     )
-    make_article(section, NATIONAL_MEDAL, summary="荣获全国五一劳动奖章的技术骨干为青年职工授课。")
+    ArticleFactory(
+        parent=section, title=NATIONAL_MEDAL, summary="荣获全国五一劳动奖章的技术骨干为青年职工授课。"
+    )
     return corpus
 
 

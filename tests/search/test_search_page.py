@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import ArticleFactory
+
 pytestmark = pytest.mark.django_db
 
 SEARCH_URL = "/search/"
@@ -156,15 +158,13 @@ def test_drafts_private_and_future_pages_are_never_found(client, corpus):
     from django.utils import timezone
     from wagtail.models import PageViewRestriction
 
-    from news.factories import make_article
-    from news.models import ArticlePage
-
-    draft = corpus.news_section.add_child(instance=ArticlePage(title="未发布的工会草稿稿件", live=False))
-    draft.save_revision()
-    secret = make_article(corpus.news_section, "内部工会通报稿件")
+    ArticleFactory(parent=corpus.news_section, title="未发布的工会草稿稿件", live=False)
+    secret = ArticleFactory(parent=corpus.news_section, title="内部工会通报稿件")
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
-    make_article(
-        corpus.news_section, "尚未到发布时间的工会稿件", display_date=timezone.now() + timedelta(days=3)
+    ArticleFactory(
+        parent=corpus.news_section,
+        title="尚未到发布时间的工会稿件",
+        display_date=timezone.now() + timedelta(days=3),
     )
     titles = result_titles(search(client, "稿件"))
     assert titles == []
@@ -210,10 +210,8 @@ def test_bad_filter_values_are_ignored_with_a_note(client, corpus):
 
 
 def test_pagination(client, corpus):
-    from news.factories import make_article
-
     for number in range(12):
-        make_article(corpus.union_section, f"职工书屋第{number + 1}期图书推荐")
+        ArticleFactory(parent=corpus.union_section, title=f"职工书屋第{number + 1}期图书推荐")
     first = search(client, "职工书屋")
     assert len(result_titles(first)) == 10
     assert "page=2" in first.content.decode()
@@ -268,12 +266,10 @@ def test_very_common_words_rank_the_newest_matches_and_say_so(client, corpus, se
 
 
 def test_a_filter_finds_older_matches_beyond_the_newest_window(client, corpus, settings):
-    from news.factories import make_article
-
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "MAX_RANKED_CANDIDATES": 2}}
     # Newer than both profiles, so the newest matches of 青海 are all news …
     for number in range(3):
-        make_article(corpus.union_section, f"青海职工技能大赛第{number + 1}场")
+        ArticleFactory(parent=corpus.union_section, title=f"青海职工技能大赛第{number + 1}场")
     assert "马文花" not in result_titles(search(client, "青海"))
     # … and the 劳模 filter still finds both profiles.
     assert set(result_titles(search(client, "青海", type="workers"))) == {"马文花", "周德明"}

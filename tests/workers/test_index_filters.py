@@ -163,7 +163,7 @@ def test_filtered_state_lives_in_links(client, worker_index, gallery):
 
 def test_pagination_keeps_filters(client, worker_index, make_profile):
     for number in range(worker_index.listing_per_page + 2):
-        make_profile(f"测试劳模{number:02d}", region="xining", publish=True)
+        make_profile(f"测试劳模{number:02d}", region="xining", live=True)
     html = unescape(client.get(worker_index.url, {"region": "xining"}).content.decode())
     nav = html.split('aria-label="分页"')[1]
     assert 'href="?region=xining&page=2"' in nav
@@ -229,7 +229,7 @@ def test_no_match_says_so_and_offers_a_way_back(client, worker_index, gallery):
 def test_drafts_and_private_profiles_are_neither_listed_nor_counted(
     client, worker_index, gallery, make_profile
 ):
-    make_profile("草稿人", publish=False, region="xining")
+    make_profile("草稿人", live=False, region="xining")
     private = make_profile("内部人", region="xining")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     html = client.get(worker_index.url).content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from demo.images import get_or_create_image
-from news.factories import make_article, make_section
+from tests.factories import ArticleFactory, NewsSectionFactory
 from workers.models import ArticleWorker
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_studio_appears_only_when_there_is_one(client, profile, make_profile):
 
 @pytest.fixture
 def section(site_root):
-    return make_section(site_root, "劳模风采报道")
+    return NewsSectionFactory(parent=site_root, title="劳模风采报道")
 
 
 def link(article, worker):
@@ -99,24 +99,40 @@ def link(article, worker):
 
 def test_profile_lists_articles_about_the_worker_newest_first(client, profile, section, make_profile):
     now = timezone.now()
-    older = make_article(
-        section, "卓玛措获评全国劳模", slug="older", display_date=now - datetime.timedelta(days=30)
+    older = ArticleFactory(
+        parent=section,
+        title="卓玛措获评全国劳模",
+        slug="older",
+        display_date=now - datetime.timedelta(days=30),
     )
-    newer = make_article(
-        section, "卓玛措工作室送医下乡", slug="newer", display_date=now - datetime.timedelta(days=2)
+    newer = ArticleFactory(
+        parent=section,
+        title="卓玛措工作室送医下乡",
+        slug="newer",
+        display_date=now - datetime.timedelta(days=2),
     )
-    future = make_article(
-        section, "卓玛措事迹报告会预告", slug="future", display_date=now + datetime.timedelta(days=3)
+    future = ArticleFactory(
+        parent=section,
+        title="卓玛措事迹报告会预告",
+        slug="future",
+        display_date=now + datetime.timedelta(days=3),
     )
-    draft = make_article(
-        section, "未发布的卓玛措稿件", slug="draft", display_date=now - datetime.timedelta(days=1), live=False
+    draft = ArticleFactory(
+        parent=section,
+        title="未发布的卓玛措稿件",
+        slug="draft",
+        display_date=now - datetime.timedelta(days=1),
+        live=False,
     )
-    private = make_article(
-        section, "内部通报稿件", slug="private", display_date=now - datetime.timedelta(days=1)
+    private = ArticleFactory(
+        parent=section, title="内部通报稿件", slug="private", display_date=now - datetime.timedelta(days=1)
     )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    unrelated = make_article(
-        section, "其他劳模的报道", slug="unrelated", display_date=now - datetime.timedelta(days=1)
+    unrelated = ArticleFactory(
+        parent=section,
+        title="其他劳模的报道",
+        slug="unrelated",
+        display_date=now - datetime.timedelta(days=1),
     )
     for article in (older, newer, future, draft, private):
         link(article, profile)
@@ -187,8 +203,10 @@ def test_index_feed_lists_new_profiles(client, worker_index, profile):
 def test_article_component_lists_the_workers_it_names(rf, profile, section, make_profile):
     from django.template.loader import render_to_string
 
-    article = make_article(section, "高原护理经验交流会召开", slug="jiaoliu", display_date=timezone.now())
-    draft = make_profile("未发布的劳模", publish=False)
+    article = ArticleFactory(
+        parent=section, title="高原护理经验交流会召开", slug="jiaoliu", display_date=timezone.now()
+    )
+    draft = make_profile("未发布的劳模", live=False)
     link(article, profile)
     link(article, draft)
     html = render_to_string(
@@ -196,7 +214,9 @@ def test_article_component_lists_the_workers_it_names(rf, profile, section, make
     )
     assert "相关劳模" in html and "卓玛措" in html
     assert "未发布的劳模" not in html
-    article_without = make_article(section, "另一篇稿件", slug="lingyi", display_date=timezone.now())
+    article_without = ArticleFactory(
+        parent=section, title="另一篇稿件", slug="lingyi", display_date=timezone.now()
+    )
     assert "相关劳模" not in render_to_string(
         "components/workers/article_workers.html", {"page": article_without}
     )
