@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("news.urls")),  # view counter
     path("", include("feeds.urls")),  # site-wide feeds, 订阅 page, OPML
     path("", include("search.urls")),  # /search/
+    path("", include("directory.urls")),  # /zhaogonghui/: 找工会
+    path("", include("joining.urls")),  # /ruhui/: 网上入会 and its progress lookup
 ]
 
 if settings.DEBUG:

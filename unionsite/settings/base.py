@@ -45,6 +45,8 @@ UNION_APPS = [
     "editorial",
     "feeds",
     "search",
+    "directory",
+    "joining",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -82,6 +84,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "import_export",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -302,6 +305,17 @@ SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "365"))
 # Per-address limit on sign-up posts (view counts have their own limits in news/stats.py).
 SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "8"))
 SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "600"))
+# 网上入会 (joining/): working days to first contact (China's official calendar, core.workdays),
+# how long closed applications keep their personal data, and the per-address limits of the form's
+# last step and of the progress lookup.
+JOINING_FIRST_CONTACT_WORKING_DAYS = int(os.environ.get("JOINING_FIRST_CONTACT_WORKING_DAYS", "5"))
+JOINING_RETENTION_DAYS = int(os.environ.get("JOINING_RETENTION_DAYS", "365"))
+JOINING_RATE_LIMIT = int(os.environ.get("JOINING_RATE_LIMIT", "8"))
+JOINING_LOOKUP_RATE_LIMIT = int(os.environ.get("JOINING_LOOKUP_RATE_LIMIT", "10"))
+JOINING_LOOKUP_RATE_WINDOW = int(os.environ.get("JOINING_LOOKUP_RATE_WINDOW", "600"))
+# django-import-export (the directory's bulk import): every import in one transaction.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 # Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP),
 # so per-address limits do not count every reader as the proxy. Empty: REMOTE_ADDR.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
