@@ -273,7 +273,7 @@ class ExportView(View):
 
         # One audit entry per exported application: who took whose data, with which filters.
         log_many(
-            queryset.only("pk", "receipt_code"),
+            queryset.select_related(None).only("pk", "receipt_code"),
             EXPORTED,
             request.user,
             {"filters": filters.as_log_data(), "rows": count},

@@ -26,12 +26,36 @@ def make_org(code, name, level, parent=None, **fields):
 @pytest.fixture
 def tree(db):
     province = make_org("QH", "青海省总工会（演示）", "province", accepts_online=True, lat=36.62, lng=101.78)
-    xining = make_org("XN", "西宁市总工会（演示）", "city", province, prefecture="西宁市", accepts_online=True, lat=36.62, lng=101.78)
+    xining = make_org(
+        "XN",
+        "西宁市总工会（演示）",
+        "city",
+        province,
+        prefecture="西宁市",
+        accepts_online=True,
+        lat=36.62,
+        lng=101.78,
+    )
     haixi = make_org(
-        "HX", "海西州总工会（演示）", "city", province, prefecture="海西蒙古族藏族自治州", accepts_online=True, lat=37.37, lng=97.36
+        "HX",
+        "海西州总工会（演示）",
+        "city",
+        province,
+        prefecture="海西蒙古族藏族自治州",
+        accepts_online=True,
+        lat=37.37,
+        lng=97.36,
     )
     chengbei = make_org(
-        "XN-CB", "城北区总工会（演示）", "county", xining, prefecture="西宁市", county="城北区", accepts_online=True, lat=36.67, lng=101.77
+        "XN-CB",
+        "城北区总工会（演示）",
+        "county",
+        xining,
+        prefecture="西宁市",
+        county="城北区",
+        accepts_online=True,
+        lat=36.67,
+        lng=101.77,
     )
     courier = make_org(
         "XN-CB-KD",

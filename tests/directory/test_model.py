@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_tree_paths_follow_the_parent_and_moves(tree):
     courier = tree["courier"]
-    assert courier.tree_path == f"/{tree['province'].pk}/{tree['xining'].pk}/{tree['chengbei'].pk}/{courier.pk}/"
+    assert (
+        courier.tree_path == f"/{tree['province'].pk}/{tree['xining'].pk}/{tree['chengbei'].pk}/{courier.pk}/"
+    )
     subtree = set(UnionOrganisation.objects.subtree_of([tree["chengbei"]]).values_list("code", flat=True))
     assert subtree == {"XN-CB", "XN-CB-KD", "XN-CB-G1"}
     chengbei = tree["chengbei"]

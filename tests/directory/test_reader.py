@@ -30,7 +30,9 @@ def test_lists_every_public_organisation_with_counts_per_filter(client, site_roo
 
 def test_filters_combine_and_each_count_applies_the_other_filters(client, site_root, tree):
     response = client.get("/zhaogonghui/", {"region": "西宁市", "group": "newforms"})
-    assert sorted(names(response)) == sorted(["城北区快递行业工会联合会（演示）", "城东区外卖配送行业工会（演示）"])
+    assert sorted(names(response)) == sorted(
+        ["城北区快递行业工会联合会（演示）", "城东区外卖配送行业工会（演示）"]
+    )
     # The region counts keep the group filter but not the region filter.
     assert facet(response, "region") == {"西宁市": 2, "海西蒙古族藏族自治州": 1}
     # With a 市州 chosen its 县区 appear, counted with both filters.
@@ -100,11 +102,20 @@ def test_distance_is_haversine():
     "params",
     [
         {},
-        {"region": "西宁市", "county": "城北区", "level": "industry", "industry": "postal", "group": "newforms", "online": "1"},
+        {
+            "region": "西宁市",
+            "county": "城北区",
+            "level": "industry",
+            "industry": "postal",
+            "group": "newforms",
+            "online": "1",
+        },
         {"q": "城北 快递", "lat": "36.6", "lng": "101.7", "region": "西宁市", "page": "1"},
     ],
 )
-def test_queries_are_bounded_whatever_the_filters(client, site_root, tree, django_assert_max_num_queries, params):
+def test_queries_are_bounded_whatever_the_filters(
+    client, site_root, tree, django_assert_max_num_queries, params
+):
     for index in range(60):
         make_org(
             f"XN-B{index}",
