@@ -246,13 +246,16 @@ def test_lookup_cannot_enumerate(client, site_root, courier_app):
     wrong_mobile = client.post("/ruhui/chaxun/", {"code": courier_app.receipt_code, "mobile": "13800000000"})
     unknown_code = client.post("/ruhui/chaxun/", {"code": "AAAA-AAAA", "mobile": "13912345678"})
     assert wrong_mobile.status_code == unknown_code.status_code == 404
-    strip = lambda r: (
-        re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode())
-        .replace("13800000000", "")
-        .replace("13912345678", "")
-        .replace(courier_app.receipt_code, "")
-        .replace("AAAA-AAAA", "")
-    )  # noqa: E731
+
+    def strip(r):
+        return (
+            re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode())
+            .replace("13800000000", "")
+            .replace("13912345678", "")
+            .replace(courier_app.receipt_code, "")
+            .replace("AAAA-AAAA", "")
+        )
+
     assert strip(wrong_mobile) == strip(unknown_code)
     assert "没有找到" in wrong_mobile.content.decode()
 

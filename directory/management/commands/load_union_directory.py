@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.demo import DEMO_FILE, load_union_directory
+from directory.demo_loader import DEMO_FILE, load_union_directory
 
 
 class Command(BaseCommand):

@@ -1,4 +1,8 @@
-"""The directory's demo organisations (directory/demo_data/organisations.json), all named （演示）."""
+"""The directory's demo organisations (directory/demo_data/organisations.json), all named （演示）.
+
+Not named demo.py: load_demo_content runs every app's demo.py, and the demo loader is being moved into
+its own app; it will call `load_union_directory()` (or the command of that name) from there.
+"""
 
 import json
 from decimal import Decimal
