@@ -3,8 +3,10 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_urls
+from .models import OfficerAssignment
 from .panels import OverdueApplicationsPanel
 from .scoping import is_officer
 from .services import LOG_ACTIONS
@@ -37,3 +39,23 @@ def register_joining_menu_item():
 def joining_dashboard_panel(request, panels):
     if is_officer(request.user):
         panels.append(OverdueApplicationsPanel())
+
+
+class OfficerAssignmentViewSet(ModelViewSet):
+    """Which organisations each 入会受理员 handles; for site administrators (permissions given by
+    setup_joining), in the Wagtail admin, next to the queue."""
+
+    model = OfficerAssignment
+    icon = "user"
+    menu_label = "入会受理员负责范围"
+    menu_order = 725
+    add_to_admin_menu = True
+    form_fields = ["user", "organisation"]
+    list_display = ["user", "organisation"]
+    list_filter = ["organisation__prefecture"]
+    search_fields = ["user__username", "organisation__name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_officer_assignment_viewset():
+    return OfficerAssignmentViewSet("joining_assignments")

@@ -297,3 +297,20 @@ def test_retention_removes_personal_data_and_keeps_counts(officers, courier_app,
 def test_retention_refuses_bad_arguments_in_chinese(db, days):
     with pytest.raises(CommandError, match="--days 必须是正整数"):
         call_command("purge_join_applications", "--days", days)
+
+
+def test_site_administrators_manage_assignments_in_the_wagtail_admin(client, db, tree, django_user_model):
+    from django.contrib.auth.models import Group
+
+    call_command("setup_editorial", verbosity=0)
+    call_command("setup_joining")
+    user = django_user_model.objects.create_user("zhan", password="pw")
+    user.groups.add(Group.objects.get(name="站点管理员"))
+    officer = django_user_model.objects.create_user("officer", password="pw")
+    client.force_login(user)
+    assert client.get("/admin/joining_assignments/").status_code == 200
+    response = client.post(
+        "/admin/joining_assignments/new/", {"user": officer.pk, "organisation": tree["chengbei"].pk}
+    )
+    assert response.status_code == 302
+    assert officer.joining_assignments.get().organisation == tree["chengbei"]

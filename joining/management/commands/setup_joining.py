@@ -18,6 +18,15 @@ def setup_groups():
         site_admins.permissions.add(
             Permission.objects.get(content_type__app_label="joining", codename="handle_all_applications"),
             Permission.objects.get(content_type__app_label="joining", codename="delete_application"),
+            *Permission.objects.filter(
+                content_type__app_label="joining",
+                codename__in=[
+                    "add_officerassignment",
+                    "change_officerassignment",
+                    "delete_officerassignment",
+                    "view_officerassignment",
+                ],
+            ),
         )
     return officers, site_admins
 
@@ -30,4 +39,4 @@ class Command(BaseCommand):
         self.stdout.write(f"用户组“{officers.name}”已就绪。")
         if site_admins is None:
             self.stdout.write("没有“站点管理员”用户组（先运行 setup_editorial），已跳过。")
-        self.stdout.write("在 Django 管理后台“入会受理员负责范围”中为每位受理员指定所负责的工会组织。")
+        self.stdout.write("在管理后台菜单“入会受理员负责范围”中为每位受理员指定所负责的工会组织。")
