@@ -14,7 +14,16 @@ from core.listing import parse_choice_filters
 from search.segmentation import MAX_QUERY_LENGTH, query_terms
 
 from .models import UnionOrganisation
-from .vocab import COUNTY_TO_PREFECTURE, INDUSTRIES, LEVELS, PREFECTURE_CHOICES, REGIONS, WORKER_GROUPS
+from .vocab import (
+    COUNTY_TO_PREFECTURE,
+    INDUSTRIES,
+    LEVELS,
+    PREFECTURE_CHOICES,
+    PREFECTURE_SEATS,
+    PREFECTURE_SHORT,
+    REGIONS,
+    WORKER_GROUPS,
+)
 
 # Qinghai and its neighbours; a location outside this box is not one we can sort by.
 LATITUDE_RANGE = (30.0, 41.0)
@@ -237,3 +246,42 @@ def with_distances(organisations, location):
                 location[0], location[1], float(organisation.latitude), float(organisation.longitude)
             )
     return organisations
+
+
+# The schematic map: Qinghai's extent (89.4–103.1°E, 31.6–39.2°N) on a 310 × 150 viewBox, north up.
+MAP_WEST, MAP_NORTH, MAP_SCALE = 88.5, 39.5, 19.0
+# Where each label sits beside its dot (dx, dy, text-anchor): the eastern seats are close together.
+MAP_LABELS = {
+    "西宁市": (8, -6, "start"),
+    "海东市": (4, 14, "start"),
+    "海北藏族自治州": (0, -9, "middle"),
+    "海南藏族自治州": (-2, 14, "end"),
+    "黄南藏族自治州": (0, 16, "middle"),
+    "果洛藏族自治州": (0, 16, "middle"),
+    "玉树藏族自治州": (0, 16, "middle"),
+    "海西蒙古族藏族自治州": (0, -9, "middle"),
+}
+
+
+def region_map(query, facets):
+    """Points for the 市州 map: position, label, count and the filter link (same as the facet's)."""
+    region = next((facet for facet in facets if facet.name == "region"), None)
+    options = {option.value: option for option in region.options} if region else {}
+    points = []
+    for name, (lat, lng) in PREFECTURE_SEATS.items():
+        option = options.get(name)
+        points.append(
+            {
+                "name": name,
+                "label": PREFECTURE_SHORT[name],
+                "x": round((lng - MAP_WEST) * MAP_SCALE, 1),
+                "y": round((MAP_NORTH - lat) * MAP_SCALE, 1),
+                "dx": MAP_LABELS[name][0],
+                "dy": MAP_LABELS[name][1],
+                "anchor": MAP_LABELS[name][2],
+                "count": option.count if option else 0,
+                "selected": bool(option and option.selected),
+                "url": option.url if option else query.url_with("region", name),
+            }
+        )
+    return points

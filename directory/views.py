@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from core.listing import page_range_with_gaps, paginate
 
-from .finder import DirectoryQuery, with_distances
+from .finder import DirectoryQuery, region_map, with_distances
 from .models import UnionOrganisation
 
 PER_PAGE = 20
@@ -32,9 +32,11 @@ def directory_index(request):
     query = DirectoryQuery.from_request(request)
     listing = paginate(request, query.results(), PER_PAGE)
     organisations = with_distances(list(listing.object_list), query.location)
+    facets = query.facets()
     context = {
         "query": query,
-        "facets": query.facets(),
+        "facets": facets,
+        "region_map": region_map(query, facets),
         "listing": listing,
         "organisations": organisations,
         "page_numbers": page_range_with_gaps(listing),

@@ -75,3 +75,26 @@ WORKER_GROUPS = [
 LEVEL_LABELS = dict(LEVELS)
 INDUSTRY_LABELS = dict(INDUSTRIES)
 WORKER_GROUP_LABELS = dict(WORKER_GROUPS)
+
+# Where each 市州's government sits (approximate), for the schematic map on /zhaogonghui/.
+PREFECTURE_SEATS = {
+    "西宁市": (36.62, 101.78),
+    "海东市": (36.48, 102.40),
+    "海北藏族自治州": (36.96, 100.90),
+    "黄南藏族自治州": (35.52, 102.02),
+    "海南藏族自治州": (36.28, 100.62),
+    "果洛藏族自治州": (34.47, 100.24),
+    "玉树藏族自治州": (33.00, 97.01),
+    "海西蒙古族藏族自治州": (37.37, 97.37),
+}
+# Short names for the map's labels.
+PREFECTURE_SHORT = {
+    "西宁市": "西宁",
+    "海东市": "海东",
+    "海北藏族自治州": "海北",
+    "黄南藏族自治州": "黄南",
+    "海南藏族自治州": "海南",
+    "果洛藏族自治州": "果洛",
+    "玉树藏族自治州": "玉树",
+    "海西蒙古族藏族自治州": "海西",
+}

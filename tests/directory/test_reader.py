@@ -157,3 +157,17 @@ def test_inactive_organisations_are_hidden(client, site_root, tree):
     tree["rider"].save()
     assert "城东区外卖配送行业工会（演示）" not in names(client.get("/zhaogonghui/"))
     assert client.get("/zhaogonghui/XN-CD-WM/").status_code == 404
+
+
+def test_a_schematic_map_of_the_eight_prefectures_links_the_region_filter(client, site_root, tree):
+    response = client.get("/zhaogonghui/")
+    html = response.content.decode()
+    assert html.count('class="directory-map__dot') == 8
+    assert 'aria-label="西宁市：5 个工会组织"' in html and 'aria-label="果洛藏族自治州：0 个工会组织"' in html
+    points = {point["name"]: point for point in response.context["region_map"]}
+    # North is up, west is left: 玉树 is south-west of 西宁.
+    assert (
+        points["玉树藏族自治州"]["x"] < points["西宁市"]["x"]
+        and points["玉树藏族自治州"]["y"] > points["西宁市"]["y"]
+    )
+    assert all(0 <= point["x"] <= 310 and 0 <= point["y"] <= 150 for point in points.values())
