@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = "账户安全"
+
+    def ready(self):
+        from . import django_admin
+
+        django_admin.restrict()

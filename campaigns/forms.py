@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
+from core.protection import HONEYPOT_FIELD, honeypot_form_field
+
 MOBILE_FIELD_TYPE = "mobile"
 SIGNUP_FIELD_CHOICES = [*FORM_FIELD_CHOICES, (MOBILE_FIELD_TYPE, "手机号码")]
 
@@ -23,8 +25,6 @@ SINGLELINE_MAX_LENGTH = 200
 MULTILINE_MAX_LENGTH = 2000
 
 CONSENT_FIELD = "privacy_consent"
-# Named like something a spam robot wants to fill; people never see it.
-HONEYPOT_FIELD = "website_url"
 
 
 class MobileNumberField(django.forms.CharField):
@@ -129,13 +129,7 @@ class SignupFormBuilder(FormBuilder):
             required=True,
             error_messages={"required": "请阅读隐私声明并勾选同意后再提交。"},
         )
-        fields[HONEYPOT_FIELD] = django.forms.CharField(
-            error_messages={"max_length": TOO_LONG_MESSAGE},
-            label="网址（请勿填写）",
-            required=False,
-            max_length=200,
-            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        fields[HONEYPOT_FIELD] = honeypot_form_field()
         return fields
 
     def get_form_class(self):

@@ -93,9 +93,45 @@ def minutes_text(seconds):
     return f"{minutes} 分钟"
 
 
-def register_attempt(request, scope="signup"):
-    """Count one attempt and say whether it is still within the limit (older callers)."""
-    limit, _ = rate_limit_settings(scope)
-    if is_limited(request, scope):
+def register_attempt(request, scope="signup", limit=None, window=None):
+    """Count one attempt and say whether it is still within the limit.
+
+    `limit` attempts per `window` seconds override the scope's settings (e.g. the join-application
+    lookup passes its own)."""
+    default_limit, default_window = rate_limit_settings(scope)
+    limit = default_limit if limit is None else limit
+    window = default_window if window is None else window
+    key, since_key = _keys(request, scope)
+    if int(cache.get(key) or 0) >= limit:
         return False
-    return count(request, scope) <= limit
+    if cache.add(key, 1, timeout=window):
+        cache.set(since_key, time.time(), timeout=window)
+        return True
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        cache.set(since_key, time.time(), timeout=window)
+        return True
+
+
+# The honeypot of every public form: a text field named like something a spam robot wants to fill,
+# hidden from people (CSS class `signup-form__honeypot`, tabindex -1). A filled one means a robot:
+# answer like a success and store nothing.
+HONEYPOT_FIELD = "website_url"
+
+
+def honeypot_form_field():
+    from django import forms
+
+    return forms.CharField(
+        label="网址（请勿填写）",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "内容过长：最多 %(limit_value)d 个字，请删减后再提交。"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+def caught_by_honeypot(data):
+    return bool((data.get(HONEYPOT_FIELD) or "").strip())

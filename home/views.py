@@ -26,6 +26,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /django-admin/",
         "Disallow: /search/",
         "Disallow: /display/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",

@@ -1,11 +1,13 @@
 from django.conf import settings
+from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
-    # No Django admin (/django-admin/ is gone): Wagtail's admin manages users and groups.
+    # Django's admin only for the directory's bulk import/export: verified superusers (accounts/).
+    path("django-admin/", admin.site.urls),
     # Two-factor set-up and verification, inside the admin's address space (accounts/).
     path("admin/two-factor/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("", include("news.urls")),  # view counter
     path("", include("feeds.urls")),  # site-wide feeds, 订阅 page, OPML
     path("", include("search.urls")),  # /search/
+    path("", include("directory.urls")),  # /zhaogonghui/: 找工会
+    path("", include("joining.urls")),  # /ruhui/: 网上入会 and its progress lookup
 ]
 
 if settings.DEBUG:

@@ -18,11 +18,11 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
-def qr_svg(url):
+def qr_svg(url, title="本页二维码"):
     """The URL as an inline SVG QR code, drawn on the server (no external service)."""
     if not url:
         return ""
-    key = "news:qr:" + hashlib.sha256(url.encode()).hexdigest()
+    key = "news:qr:" + hashlib.sha256(f"{title}\n{url}".encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
         # Imported here: most requests find the code in the cache and never need segno.
@@ -34,7 +34,7 @@ def qr_svg(url):
             border=2,
             dark="#000",
             light="#fff",
-            title="本页二维码",
+            title=title,
             svgclass="qr-code",
             lineclass=None,
         )

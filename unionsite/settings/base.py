@@ -47,6 +47,8 @@ UNION_APPS = [
     "search",
     # Logins: lockout, password rules, two-factor for the groups that approve or publish.
     "accounts",
+    "directory",
+    "joining",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -92,9 +94,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
-    # No django.contrib.admin: editors and administrators work in Wagtail's admin (/admin/), which
-    # manages users and groups too; Django's admin was mounted at /django-admin/ with nothing
-    # registered but users and groups, a second login form to guess passwords at.
+    "import_export",
+    # Django's admin only for the union directory's bulk import/export (django-import-export) at
+    # /django-admin/: superusers only, behind the same login lockout; editors never need it.
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -402,6 +405,17 @@ RATE_LIMITS = {
     # Wrong passwords on a private page's password form (core/private_pages.py).
     "page-password": (20, 1800),
 }
+# 网上入会 (joining/): working days to first contact (China's official calendar, core.workdays),
+# how long closed applications keep their personal data, and the per-address limits of the form's
+# last step and of the progress lookup.
+JOINING_FIRST_CONTACT_WORKING_DAYS = int(os.environ.get("JOINING_FIRST_CONTACT_WORKING_DAYS", "5"))
+JOINING_RETENTION_DAYS = int(os.environ.get("JOINING_RETENTION_DAYS", "365"))
+JOINING_RATE_LIMIT = int(os.environ.get("JOINING_RATE_LIMIT", "8"))
+JOINING_LOOKUP_RATE_LIMIT = int(os.environ.get("JOINING_LOOKUP_RATE_LIMIT", "10"))
+JOINING_LOOKUP_RATE_WINDOW = int(os.environ.get("JOINING_LOOKUP_RATE_WINDOW", "600"))
+# django-import-export (the directory's bulk import): every import in one transaction.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 # Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP
 # or HTTP_X_FORWARDED_FOR), so per-address limits do not count every reader as the proxy. Empty:
 # REMOTE_ADDR. Each proxy appends to X-Forwarded-For, and what the client sent stands leftmost: the

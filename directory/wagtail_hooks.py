@@ -1,0 +1,21 @@
+"""A way from the Wagtail admin to the directory's editing and bulk import/export (Django admin)."""
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+
+class DirectoryMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.is_staff and user.has_perm("directory.change_unionorganisation")
+
+
+@hooks.register("register_admin_menu_item")
+def register_directory_menu_item():
+    return DirectoryMenuItem(
+        "工会组织名录",
+        "/django-admin/directory/unionorganisation/",
+        name="union-directory",
+        icon_name="site",
+        order=730,
+    )
