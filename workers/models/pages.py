@@ -328,8 +328,8 @@ class WorkerPage(BasePage, Page):
     def get_og_type(self):
         return "profile"
 
-    def get_government_meta(self, site_settings=None):
-        meta = super().get_government_meta(site_settings)
+    def get_government_meta(self, site_settings=None, context=None):
+        meta = super().get_government_meta(site_settings, context)
         meta.append(("ArticleTitle", self.title))
         published = self.first_published_at or self.last_published_at
         if published:
