@@ -35,12 +35,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 def feed_urls():
-    from news.models import NewsIndexPage, NewsSectionPage
+    from news.models import NewsIndexPage, NewsSectionPage, published_tags
 
     section = NewsSectionPage.objects.live().order_by("-numchild").first()
     index = NewsIndexPage.objects.live().first()
-    from feeds.tags import published_tags
-
     used = published_tags()
     tag = used[0].slug if used else None  # the most used tag: the largest tag listing
     urls = [("全站 RSS", "/feed/"), ("全站 Atom", "/atom/"), ("全站 RSS ?limit=100", "/feed/?limit=100")]

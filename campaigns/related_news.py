@@ -5,27 +5,17 @@ public, already-dated articles, so one bounded query feeds the landing page,
 the campaign's `news/` listing and its feed alike.
 """
 
-from django.apps import apps
 from django.db.models import Q
-from wagtail.models import Page
 
-
-def article_model():
-    try:
-        return apps.get_model("news", "ArticlePage")
-    except LookupError:
-        return None
+from news.models import ArticlePage
 
 
 def related_news_queryset(tag_name, picked_ids=()):
     """Published related articles, newest first (the news app's own definition of published)."""
-    article_page = article_model()
-    if article_page is None:
-        return Page.objects.none()
     condition = Q(pk__in=list(picked_ids))
     if tag_name:
         # A subquery instead of a join on tags: no duplicate rows, no DISTINCT.
-        tagged = article_page.tags.through.objects.filter(tag__name=tag_name).values("content_object_id")
+        tagged = ArticlePage.tags.through.objects.filter(tag__name=tag_name).values("content_object_id")
         condition |= Q(pk__in=tagged)
     # for_listing(): live, public, display_date <= now, newest first, StreamFields deferred.
-    return article_page.objects.for_listing().filter(condition)
+    return ArticlePage.objects.for_listing().filter(condition)

@@ -9,7 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.log_actions import log
 
 from .models import CampaignFormPage
-from .views import SIGNUPS_PURGED
+from .submissions import SIGNUPS_PURGED
 
 DEFAULT_RETENTION_DAYS = 365
 

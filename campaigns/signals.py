@@ -6,7 +6,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.log_actions import get_active_log_context, log
 
 from .models import CampaignFormPage
-from .views import SIGNUPS_DELETED
+from .submissions import SIGNUPS_DELETED
 
 
 @receiver(post_delete, sender=FormSubmission, dispatch_uid="campaigns_log_signup_deletion")

@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage
-from .views import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED, SignupFormsIndexView
+from .submissions import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED
+from .views import SignupFormsIndexView
 
 
 @hooks.register("register_log_actions")

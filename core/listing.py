@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 
+from sitecache.listing import CachedCountPaginator
+
 # A page number beyond this is not a real page of any listing we have.
 MAX_PAGE_NUMBER = 100_000
 
@@ -27,9 +29,17 @@ def parse_page_number(raw):
     return max(int(raw), 1)
 
 
-def paginate(request, queryset, per_page=20, param="page"):
-    """Page through `queryset`; a page past the end is a 404, never a 500."""
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+def paginate(request, queryset, per_page=20, param="page", count_name=None):
+    """Page through `queryset`; a page past the end is a 404, never a 500.
+
+    `count_name` names the listing (its page and filters: it must change whenever
+    they do); its item count is then kept for a minute in the site cache."""
+    if count_name is None:
+        paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    else:
+        paginator = CachedCountPaginator(
+            queryset, per_page, count_name=count_name, allow_empty_first_page=True
+        )
     number = parse_page_number(request.GET.get(param))
     try:
         return paginator.page(number)
@@ -103,8 +113,9 @@ class ListingMixin:
     def get_listing_queryset(self, request):
         raise NotImplementedError
 
-    def get_listing_context(self, request, queryset=None):
+    def get_listing_context(self, request, queryset=None, count_name=None):
+        """`count_name`: see `paginate()`; a page type names its listings to have their counts cached."""
         if queryset is None:
             queryset = self.get_listing_queryset(request)
-        listing = paginate(request, queryset, self.listing_per_page)
+        listing = paginate(request, queryset, self.listing_per_page, count_name=count_name)
         return {"listing": listing, "page_numbers": page_range_with_gaps(listing)}

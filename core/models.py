@@ -15,8 +15,6 @@ class CalendarYear(models.Model):
     complete = models.BooleanField(
         "放假安排已录入完整", default=False, help_text="录入国务院办公厅公布的全部节假日和调休上班日后勾选。"
     )
-    editor_managed = False  # the calendar is for site administrators only
-
     source = models.CharField("依据", max_length=200, blank=True, help_text="例如：国办发明电〔2026〕X号")
 
     class Meta:
@@ -31,8 +29,6 @@ class CalendarYear(models.Model):
 class CalendarDay(models.Model):
     """One day that differs from the Monday-to-Friday rule: a holiday on a weekday, or a
     调休 working day on a weekend. Also overrides the library's data for its date."""
-
-    editor_managed = False  # the calendar is for site administrators only
 
     class Kind(models.TextChoices):
         HOLIDAY = "holiday", "放假"

@@ -77,8 +77,11 @@ class SeoMixin(models.Model):
         ]
         return [(name, value) for name, value in meta if value]
 
-    def get_government_meta(self, site_settings=None):
-        """Site-level tags, and the column tags on column pages; articles add theirs."""
+    def get_government_meta(self, site_settings=None, context=None):
+        """Site-level tags, and the column tags on column pages; articles add theirs.
+
+        `context` is the page's template context, for page types whose tags repeat
+        what their page already shows (an article's section and tags)."""
         meta = [("SiteName", getattr(site_settings, "site_name", "") or settings.WAGTAIL_SITE_NAME)]
         if site_settings is not None:
             if site_settings.site_domain:

@@ -2,14 +2,13 @@
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from core.listing import ListingMixin
+from .roles import section_root_models
 
 STALE_AFTER_DAYS = 14
 PANEL_LIMIT = 10
@@ -131,12 +130,12 @@ class ScheduledPanel(EditorialPanel):
 
 
 def stale_sections(days=STALE_AFTER_DAYS, now=None):
-    """Live section pages (any `ListingMixin` page type) with nothing new published for `days` days.
+    """Live section pages (`settings.EDITORIAL_SECTION_ROOT_TYPES`) with nothing new published for `days` days.
 
     One query: each section is annotated with the newest first publication among its live descendants.
     """
     now = now or timezone.now()
-    listing_models = [m for m in apps.get_models() if issubclass(m, Page) and issubclass(m, ListingMixin)]
+    listing_models = section_root_models()
     if not listing_models:
         return []
     newest = (

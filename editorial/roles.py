@@ -8,7 +8,9 @@ a data migration.
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -19,8 +21,6 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-
-from core.listing import ListingMixin
 
 from .models import HouseStyleCheckTask, SeparatedApprovalTask
 
@@ -83,19 +83,19 @@ def _permission(app_label, codename):
 
 
 def snippet_models():
-    """Glossary and the vocabularies of the project's apps managed as snippets."""
-    from django.conf import settings
-    from wagtail import hooks
-    from wagtail.snippets.models import get_snippet_models
+    """The snippets the editorial groups edit, as declared in `settings.EDITORIAL_SNIPPETS`."""
+    models = [apps.get_model(label) for label in settings.EDITORIAL_SNIPPETS]
+    for model in models:
+        if PERSONAL_DATA_MODEL.search(model.__name__):
+            raise ImproperlyConfigured(
+                f"EDITORIAL_SNIPPETS 不应包含个人信息模型 {model._meta.label}：由其所属应用单独授权。"
+            )
+    return models
 
-    hooks.search_for_hooks()
-    return [
-        model
-        for model in get_snippet_models()
-        if model._meta.app_label in settings.UNION_APPS
-        and not PERSONAL_DATA_MODEL.search(model.__name__)
-        and getattr(model, "editor_managed", True)
-    ]
+
+def section_root_models():
+    """The page types that are sections for the workflow (`settings.EDITORIAL_SECTION_ROOT_TYPES`)."""
+    return [apps.get_model(label) for label in settings.EDITORIAL_SECTION_ROOT_TYPES]
 
 
 @transaction.atomic
@@ -159,17 +159,15 @@ def ensure_workflow(groups=None):
 
 
 def section_roots():
-    """Top-most listing pages (news index and sections, model-worker index, campaign index).
+    """Top-most section pages (news index and sections, model-worker index, campaign index).
 
-    Any page type built on `ListingMixin` is a section; a section inside another
-    one is covered by its ancestor's workflow.
+    The page types are declared in `settings.EDITORIAL_SECTION_ROOT_TYPES`; a section
+    inside another one is covered by its ancestor's workflow.
     """
-    listing_models = [
-        model for model in apps.get_models() if issubclass(model, Page) and issubclass(model, ListingMixin)
-    ]
-    if not listing_models:
+    section_models = section_root_models()
+    if not section_models:
         return []
-    candidates = Page.objects.type(*listing_models).order_by("path")
+    candidates = Page.objects.type(*section_models).order_by("path")
     roots = []
     for page in candidates:
         if not any(page.path.startswith(root.path) for root in roots):

@@ -1,16 +1,19 @@
-"""Which feeds exist: the site feed and every page that carries `FeedMixin`.
+"""Which feeds exist: the site feed and every page of the types in `settings.FEED_PAGE_TYPES`.
 
 The 订阅 page, the OPML file and feed discovery all ask this module, so a new
-listing page type with `FeedMixin` appears everywhere without further work.
+listing page type (with `FeedMixin` for its routes) appears everywhere once it is
+declared there. The site feed lists `settings.SITE_ITEM_PAGE_TYPES` (`core.items`).
 Pages may add feeds of their sub-listings (tags, …) by defining
 `get_extra_feed_sources(request)` returning [(group title, [FeedSource, …]), …].
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, Site
 
+from core.items import site_item_models
 from home.models import SiteSettings
 from sitecache import cache as site_cache
 
@@ -18,11 +21,7 @@ from .mixins import FeedMixin, FeedSource
 
 
 def feed_page_models():
-    return [model for model in get_page_models() if issubclass(model, FeedMixin)]
-
-
-def item_page_models():
-    return [model for model in get_page_models() if getattr(model, "listed_in_latest", False)]
+    return [apps.get_model(label) for label in settings.FEED_PAGE_TYPES]
 
 
 def site_name_for(request):
@@ -31,12 +30,12 @@ def site_name_for(request):
 
 
 def site_items_queryset(request):
-    """Everything the site publishes as items (page types with `listed_in_latest`), newest first.
+    """Everything the site publishes as items (`settings.SITE_ITEM_PAGE_TYPES`), newest first.
 
     With a single item type that has a `for_listing()` queryset (news articles), that
     definition is used as it is: ordered by display date and served by its index.
     """
-    models = item_page_models()
+    models = site_item_models()
     if not models:
         return Page.objects.none()
     site = Site.find_for_request(request)

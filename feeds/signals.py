@@ -7,6 +7,9 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from .mixins import FeedMixin
+from .registry import feed_page_models
+
 # `@hooks.register(FEED_PURGE_HOOK)` functions (page, feed_pages) -> iterable of URLs add the
 # sub-listings that show `page` (tag pages and their feeds, …).
 FEED_PURGE_HOOK = "union_feed_purge_urls"
@@ -24,8 +27,6 @@ def feed_pages_showing(page, unpublished=False):
     """Live feed pages whose listing contains `page`: its ancestors with a feed always
     (an article dated this very minute is not listed yet), others when their listing
     has it (campaigns); after an unpublish all of them, since it has left every listing."""
-    from .registry import feed_page_models
-
     feed_pages = Page.objects.type(*feed_page_models()).live().specific()
     if unpublished:
         return list(feed_pages)
@@ -47,8 +48,6 @@ def feed_pages_showing(page, unpublished=False):
 
 def urls_to_purge(page, unpublished=False):
     """Absolute URLs of the page, the listings that show it, and their feeds."""
-    from .mixins import FeedMixin
-
     page = page.specific_deferred if type(page) is Page else page
     urls = [page.get_full_url()] if page.get_full_url() else []
     feed_pages = feed_pages_showing(page, unpublished)

@@ -3,14 +3,9 @@
 
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db.models import Count
 from django.urls import NoReverseMatch
 
 from .mixins import FeedSource
-
-# The 订阅 page lists at most this many tags (the most used first).
-MAX_LISTED_TAGS = 200
 
 
 def has_tag_feeds(page):
@@ -33,28 +28,18 @@ def tag_feed_source(page, tag, request=None):
 
 @dataclass
 class UsedTag:
+    """A tag in use, as the 订阅 page lists it."""
+
     name: str
     slug: str
     uses: int
 
 
-def published_tags():
-    """Tags of published articles, the most used first (one query)."""
-    article_page = apps.get_model("news", "ArticlePage")
-    published = article_page.objects.published().values("pk")
-    rows = (
-        article_page.tags.through.objects.filter(content_object_id__in=published)
-        .values("tag__name", "tag__slug")
-        .annotate(uses=Count("id"))
-        .order_by("-uses", "tag__name")[:MAX_LISTED_TAGS]
-    )
-    return [UsedTag(row["tag__name"], row["tag__slug"], row["uses"]) for row in rows]
-
-
-def tag_sources(page, request=None):
+def tag_sources(page, tags, request=None):
+    """Feeds of `page`'s tag listings for `tags` (UsedTag rows, see the news app's `published_tags`)."""
     if not has_tag_feeds(page):
         return []
-    return [tag_feed_source(page, tag, request) for tag in published_tags()]
+    return [tag_feed_source(page, tag, request) for tag in tags]
 
 
 def tag_feed_urls(page, tag_slugs):

@@ -3,8 +3,8 @@
 Plain queries, named in `settings.HOME_PAGE_SECTIONS`; the home page caches them (`home.sections`).
 """
 
-from .article_context import LINK_FIELDS
 from .models import ArticlePage, NewsSectionPage
+from .querysets import LINK_FIELDS
 
 HEADLINE_COUNT = 5
 ITEMS_PER_SECTION = 6

@@ -19,10 +19,10 @@ from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
 from core.pages import BasePage
 from feeds.mixins import FeedMixin
-from feeds.tags import tag_feed_source, tag_sources
-from sitecache import cache as site_cache
+from feeds.tags import UsedTag, tag_feed_source, tag_sources
 
-from .querysets import ArticleManager
+from . import context as news_context
+from .querysets import ArticleManager, DailyViewsQuerySet
 
 # From this many children on, a section's listing walks the date index instead of sorting (see below).
 WALK_DATE_INDEX_FROM = 500
@@ -94,7 +94,7 @@ class NewsSectionPage(ListingMixin, BasePage, FeedMixin, Page):
         return True
 
     def get_listing_queryset(self, request=None):
-        queryset = ArticlePage.objects.for_listing().counted_as(f"section:{self.pk}:{self.path}")
+        queryset = ArticlePage.objects.for_listing()
         if self.numchild >= WALK_DATE_INDEX_FROM:
             # A big section: `path LIKE` lets the database walk the display_date index newest-first
             # and stop after one page, instead of sorting every article of the section.
@@ -104,15 +104,17 @@ class NewsSectionPage(ListingMixin, BasePage, FeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.get_listing_context(request, listing_fields(self.get_listing_queryset(request))))
-        # Wagtail's child_of() is a `path LIKE` that scans the page table; the answer changes with the tree only.
-        context["subsections"] = site_cache.remember(
-            f"news-subsections:{self.pk}",
-            lambda: list(
-                NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
-            ),
+        queryset = listing_fields(self.get_listing_queryset(request))
+        context.update(
+            self.get_listing_context(request, queryset, count_name=f"section:{self.pk}:{self.path}")
         )
+        context["subsections"] = news_context.subsections(self)
         return context
+
+    def get_subsections(self):
+        return list(
+            NewsSectionPage.objects.child_of(self).live().public().only("id", "title", "url_path", "path")
+        )
 
     def get_meta_description(self):
         return self.search_description or self.intro
@@ -138,10 +140,7 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         return self.path[: -self.steplen] if self.depth > 2 else self.path
 
     def get_listing_queryset(self, request=None, tag=None, year=None, month=None):
-        tag_id = tag.pk if tag is not None else None
-        queryset = ArticlePage.objects.for_listing().counted_as(
-            f"index:{self.pk}:{self.path}:{tag_id}:{year}:{month}"
-        )
+        queryset = ArticlePage.objects.for_listing()
         if len(Site.get_site_root_paths()) > 1:
             # Only with several sites does "this site" narrow anything; the path filter
             # would otherwise make the database sort every article instead of walking
@@ -157,47 +156,40 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def archive_years(self):
-        """Years that have articles, newest first (a full scan, so kept until the site changes)."""
+    def get_archive_years(self):
+        """Years that have articles, newest first."""
+        dates = ArticlePage.objects.published().below(self.site_root_path()).dates("display_date", "year")
+        return sorted({date.year for date in dates}, reverse=True)
 
-        def years():
-            dates = ArticlePage.objects.published().below(self.site_root_path()).dates("display_date", "year")
-            return sorted({date.year for date in dates}, reverse=True)
-
-        return site_cache.remember(f"news-archive-years:{self.pk}", years)
-
-    def render_listing(self, request, heading, queryset, **extra):
+    def render_listing(self, request, heading, queryset, count_name, **extra):
+        """`count_name` names the listing (this page and its filters) for its cached count."""
         context = {
             "listing_heading": heading,
-            "archive_years": self.archive_years(),
-            **self.get_listing_context(request, listing_fields(queryset)),
+            "archive_years": news_context.archive_years(self),
+            **self.get_listing_context(
+                request, listing_fields(queryset), count_name=f"index:{self.pk}:{count_name}"
+            ),
             **extra,
         }
         return self.render(request, context_overrides=context, template="news/news_index_page.html")
 
     @path("", name="latest")
     def latest(self, request):
-        return self.render_listing(request, self.title, self.get_listing_queryset(request))
+        return self.render_listing(request, self.title, self.get_listing_queryset(request), "latest")
+
+    def find_tag(self, slug):
+        return Tag.objects.filter(slug=slug).first()
 
     def get_tag(self, tag_slug):
-        slug = tag_slug[:100]
-
-        def find():
-            tag = Tag.objects.filter(slug=slug).first()
-            if tag is None:
-                # Raised, so not remembered: made-up addresses cannot fill the cache.
-                raise Http404("没有这个标签。")
-            return tag
-
-        # Tags in use change with publications and tag edits, which replace the site cache's version.
-        return site_cache.remember(f"tag:{slug}", find)
+        """The tag of a tag page (a 404 if there is none)."""
+        return news_context.tag_for_slug(self, tag_slug[:100])
 
     @path("tags/<str:tag_slug>/", name="tag")
     def tag_listing(self, request, tag_slug):
         tag = self.get_tag(tag_slug)
         queryset = self.get_listing_queryset(request, tag=tag)
         context = {"tag": tag, "listing_kind": "tag", "feed_links": tag_feed_source(self, tag, request).links}
-        response = self.render_listing(request, f"标签：{tag.name}", queryset, **context)
+        response = self.render_listing(request, f"标签：{tag.name}", queryset, f"tag:{tag.pk}", **context)
         if not response.context_data["listing"].paginator.count:
             raise Http404("这个标签下还没有文章。")
         return response
@@ -215,14 +207,14 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
 
     def get_extra_feed_sources(self, request=None):
         """One feed per tag in use, for the 订阅 page and OPML."""
-        return [("标签", tag_sources(self, request))]
+        return [("标签", tag_sources(self, published_tags(), request))]
 
     @re_path(r"^(?P<year>\d{4})/$", name="year")
     def year_archive(self, request, year):
         year = self.valid_year(year)
         queryset = self.get_listing_queryset(request, year=year)
         context = {"archive_year": year, "listing_kind": "archive"}
-        return self.render_listing(request, f"{year}年文章", queryset, **context)
+        return self.render_listing(request, f"{year}年文章", queryset, f"{year}", **context)
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month_archive(self, request, year, month):
@@ -231,7 +223,7 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
             raise Http404("没有这个月份。")
         queryset = self.get_listing_queryset(request, year=year, month=month)
         context = {"archive_year": year, "archive_month": month, "listing_kind": "archive"}
-        return self.render_listing(request, f"{year}年{month}月文章", queryset, **context)
+        return self.render_listing(request, f"{year}年{month}月文章", queryset, f"{year}:{month}", **context)
 
     @staticmethod
     def valid_year(year):
@@ -239,6 +231,14 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         if not FIRST_ARCHIVE_YEAR <= year <= timezone.localdate().year + 1:
             raise Http404("没有这一年的归档。")
         return year
+
+
+def published_tags(limit=200):
+    """Tags of published articles, the most used first (the 订阅 page lists their feeds)."""
+    return [
+        UsedTag(row["tag__name"], row["tag__slug"], row["uses"])
+        for row in ArticlePage.objects.tags_in_use(limit)
+    ]
 
 
 class ArticleTag(TaggedItemBase):
@@ -287,7 +287,6 @@ class ArticlePage(BasePage, Page):
 
     objects = ArticleManager()
 
-    listed_in_latest = True
     parent_page_types = ["news.NewsSectionPage"]
     subpage_types = []
 
@@ -343,11 +342,6 @@ class ArticlePage(BasePage, Page):
         if (self.original_title or self.original_author) and not self.source_name:
             raise ValidationError({"source_name": "转载文章请填写来源。"})
 
-    @classmethod
-    def not_yet_visible(cls):
-        """Ids of live articles dated in the future (the home page's generic list hides them)."""
-        return cls.objects.filter(display_date__gt=timezone.now()).values("pk")
-
     @property
     def author_list(self):
         return [name.strip() for name in self.authors.replace("，", ",").split(",") if name.strip()]
@@ -369,35 +363,30 @@ class ArticlePage(BasePage, Page):
     def get_og_type(self):
         return "article"
 
-    def get_tag_list(self, from_cache=True):
-        """Tags in name order, remembered on the instance after the first call.
-
-        A published article's live tags change only when it is published again,
-        which replaces the site cache's version; a preview (`from_cache=False`)
-        shows the tags in the editor's form instead.
-        """
-        if not hasattr(self, "_tag_list"):
-
-            def tags():
-                return sorted(self.tags.all(), key=lambda tag: tag.name)
-
-            cached = from_cache and self.pk
-            self._tag_list = site_cache.remember(f"article-tags:{self.pk}", tags) if cached else tags()
-        return self._tag_list
+    def get_tag_list(self):
+        """Tags in name order (in a preview, those of the editor's form)."""
+        return sorted(self.tags.all(), key=lambda tag: tag.name)
 
     def get_section(self):
-        """The parent 栏目 (from the site cache, remembered on the instance)."""
-        if not hasattr(self, "_section"):
-            parent_path = self.path[: -self.steplen]
-            self._section = site_cache.remember(
-                f"section-at:{parent_path}",
-                lambda: NewsSectionPage.objects.filter(path=parent_path).order_by().first(),
-            )
-        return self._section
+        """The parent 栏目."""
+        return NewsSectionPage.objects.filter(path=self.path[: -self.steplen]).order_by().first()
 
-    def get_government_meta(self, site_settings=None):
-        meta = super().get_government_meta(site_settings)
-        section = self.get_section()
+    def get_news_index(self):
+        """The site's news index (tag and archive links point there); None if there is none."""
+        site_root_path = self.path[: self.steplen * 2]
+        return (
+            NewsIndexPage.objects.live()
+            .filter(path__startswith=site_root_path)
+            .only("id", "title", "url_path", "path", "depth")
+            .first()
+        )
+
+    def get_government_meta(self, site_settings=None, context=None):
+        """`context`: the page's template context (see `news.context.article_context`); its
+        section, tags and sharing image are used from there, else looked up."""
+        context = context or {}
+        meta = super().get_government_meta(site_settings, context)
+        section = context["section"] if "section" in context else self.get_section()
         if section is not None:
             meta += section.column_meta()
         site_name = getattr(site_settings, "site_name", "") if site_settings else ""
@@ -409,12 +398,13 @@ class ArticlePage(BasePage, Page):
             ),
             ("ContentSource", self.source_name or site_name),
         ]
-        keywords = self.seo_keywords or ",".join(tag.name for tag in self.get_tag_list())
+        tags = context["article_tags"] if "article_tags" in context else self.get_tag_list()
+        keywords = self.seo_keywords or ",".join(tag.name for tag in tags)
         optional = [
             ("Keywords", keywords),
             ("Author", ",".join(self.author_list)),
             ("Description", self.get_meta_description()),
-            ("Image", getattr(self, "meta_image_url", "")),
+            ("Image", context.get("meta_image_url", "")),
             ("Url", self.full_url or ""),
         ]
         return meta + [(name, value) for name, value in optional if value]
@@ -428,10 +418,8 @@ class ArticlePage(BasePage, Page):
         return urls
 
     def get_context(self, request, *args, **kwargs):
-        from .article_context import article_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self, request))
+        context.update(news_context.article_context(self, request))
         return context
 
 
@@ -452,6 +440,8 @@ class ArticleRelatedLink(Orderable):
 
 class ArticleDailyViews(models.Model):
     """阅读量 per article and day; written only by the view-count POST endpoint."""
+
+    objects = DailyViewsQuerySet.as_manager()
 
     article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_views")
     date = models.DateField("日期")

@@ -1,102 +1,38 @@
 """What a reader may see: one definition used by every listing, archive,
-related block, prev/next link, home block, feed and the sitemap."""
+related block, prev/next link, home block, feed and the sitemap.
 
-import hashlib
+Plain queries only; what is cached is wrapped at the edges (`news.context`,
+`sitecache`, template tags), never here.
+"""
 
-from django.core.cache import cache
-from django.db.models import Q
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Sum
 from django.utils import timezone
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
 
-from sitecache import cache as site_cache
+from core.tree import below_path_q
+from sitecache.pages import CachedRestrictedPathsMixin
 
-
-def below_path_q(path):
-    """Pages strictly below the tree node at `path`, as a range on the indexed path column.
-
-    Wagtail's `descendant_of()` uses `path LIKE 'prefix%'`, which SQLite cannot
-    answer from the index (its LIKE is case-insensitive), so every listing would
-    scan the whole page table. The range "after `path`, before the next sibling's
-    path" selects the same pages through the index on any database.
-    """
-    step = path[-Page.steplen :]
-    following = Page._str2int(step) + 1
-    if not step or following >= len(Page.alphabet) ** Page.steplen:
-        return Q(path__startswith=path) & ~Q(path=path)
-    next_sibling = path[: -Page.steplen] + Page._int2str(following).rjust(Page.steplen, Page.alphabet[0])
-    return Q(path__gt=path, path__lt=next_sibling)
+# Fields a link to an article needs; listings never load the body.
+LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date", "live", "locale_id")
+RELATED_COUNT = 6
+RELATED_CANDIDATES = 300
+MOST_READ_COUNT = 10
 
 
-COUNT_CACHE_SECONDS = 60
-
-
-def restricted_paths():
-    """Tree paths of pages behind a view restriction (what Wagtail's `.public()` excludes).
-
-    `.public()` reads the restrictions table each time a queryset runs, and an
-    article page runs several; the list changes only with a restriction, which
-    replaces the site cache's version.
-    """
-    from wagtail.models import PageViewRestriction
-
-    return site_cache.remember(
-        "restricted-paths",
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
-    )
-
-
-class ArticleQuerySet(PageQuerySet):
-    # Listings count their items for the page numbers: on a large table that count
-    # costs more than the rest of the page, so it is remembered briefly (the page
-    # itself is cached longer than that by the CDN) under the site cache's version,
-    # which any publication replaces.
-    count_cache_seconds = 0
-    # Names the listing (see `counted_as`); without it the count is keyed by the query's SQL.
-    count_name = None
-
-    def _clone(self):
-        clone = super()._clone()
-        clone.count_cache_seconds = self.count_cache_seconds
-        clone.count_name = self.count_name
-        return clone
-
-    def with_cached_count(self, seconds=COUNT_CACHE_SECONDS):
-        clone = self._chain()
-        clone.count_cache_seconds = seconds
-        return clone
-
-    def counted_as(self, name):
-        """Key the cached count by a name the caller gives the listing (its page and filters)
-        instead of by its compiled SQL: compiling the query only to name it cost a millisecond
-        a page. The name must change whenever the filters do; the current minute is added here,
-        as `published()` compares with it."""
-        clone = self._chain()
-        clone.count_name = name
-        return clone
-
-    def count(self):
-        if not self.count_cache_seconds or self._result_cache is not None:
-            return super().count()
-        version = site_cache.current_version()
-        if self.count_name is not None:
-            minute = int(timezone.now().timestamp() // 60)
-            name = f"{self.count_name}:{minute}"
-        else:
-            sql, params = self.query.sql_with_params()
-            name = f"{sql}{params}"
-        key = f"news:count:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
-        value = cache.get(key)
-        if value is None:
-            value = super().count()
-            cache.set(key, value, self.count_cache_seconds)
-        return value
+class PlainArticleQuerySet(PageQuerySet):
+    def restricted_paths(self):
+        """Tree paths of pages behind a view restriction (what Wagtail's `.public()` excludes)."""
+        return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
     def published(self):
         """Live, not behind a view restriction, and not dated in the future."""
-        # Whole minutes, so that the same listing is the same SQL for a minute (counts are cached by SQL).
+        # Whole minutes, so that the same listing is the same SQL for a minute.
         now = timezone.now().replace(second=0, microsecond=0)
         queryset = self.live().filter(display_date__isnull=False, display_date__lte=now)
-        for path in restricted_paths():
+        for path in self.restricted_paths():
             queryset = queryset.exclude(path__startswith=path)
         return queryset
 
@@ -106,7 +42,113 @@ class ArticleQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Published, newest first, without the body (listings never show it)."""
-        return self.published().defer_streamfields().order_by("-display_date", "-pk").with_cached_count()
+        return self.published().defer_streamfields().order_by("-display_date", "-pk")
+
+    def links(self):
+        """Only the fields a link to an article needs."""
+        return self.only(*LINK_FIELDS)
+
+    def siblings_of(self, article):
+        """Published articles in the same section as `article`.
+
+        Deliberately `path LIKE 'parent%'` rather than an index range: with the date
+        condition of previous/next, the database then walks the display_date index
+        from the article's date and stops at the first sibling, instead of sorting
+        the whole section.
+        """
+        parent_path = article.path[: -article.steplen]
+        return self.published().filter(path__startswith=parent_path, depth=article.depth)
+
+    def previous_and_next(self, article):
+        """The published siblings just before and after `article` by date (each may be None)."""
+        if not article.display_date:
+            return None, None
+        siblings = self.siblings_of(article).exclude(pk=article.pk).links()
+        date, pk = article.display_date, article.pk
+        # "Before (date, pk)" written as a range on date plus an exclusion for ties, so the date index serves it.
+        older = (
+            siblings.filter(display_date__lte=date)
+            .exclude(display_date=date, pk__gt=pk)
+            .order_by("-display_date", "-pk")
+            .first()
+        )
+        newer = (
+            siblings.filter(display_date__gte=date)
+            .exclude(display_date=date, pk__lt=pk)
+            .order_by("display_date", "pk")
+            .first()
+        )
+        return older, newer
+
+    def related_to(self, article, tag_ids, count=RELATED_COUNT):
+        """Hand-picked articles in editor order, then the newest articles sharing a tag."""
+        chosen_ids = list(article.related_links.order_by("sort_order").values_list("article_id", flat=True))
+        related = []
+        if chosen_ids:
+            by_id = {item.pk: item for item in self.published().filter(pk__in=chosen_ids).links()}
+            related = [by_id[pk] for pk in chosen_ids if pk in by_id][:count]
+        if len(related) < count and tag_ids:
+            # Candidates: the most recently created articles per shared tag (bounded, so a tag on
+            # 50,000 articles costs no more than a rare one), then the newest published among them.
+            sharing = (
+                self.model.tags.through.objects.filter(tag_id__in=tag_ids)
+                .order_by("-content_object_id")
+                .values("content_object_id")[:RELATED_CANDIDATES]
+            )
+            more = (
+                self.published()
+                .links()
+                .filter(pk__in=sharing)
+                .exclude(pk__in=[article.pk, *chosen_ids])
+                .order_by("-display_date", "-pk")[: count - len(related)]
+            )
+            related += list(more)
+        return related
+
+    def most_read(self, days, count=MOST_READ_COUNT):
+        """The most-read published articles over the last `days` days, as plain dicts
+        (title, url, views), so that a cached copy does not depend on model pickling."""
+        since = timezone.localdate() - datetime.timedelta(days=days - 1)
+        rows = (
+            self.published()
+            .filter(daily_views__date__gte=since)
+            .annotate(total_views=Sum("daily_views__views"))
+            .only("id", "title", "url_path", "path", "depth")
+            .order_by("-total_views", "-pk")[:count]
+        )
+        return [{"title": page.title, "url": page.url, "views": page.total_views} for page in rows]
+
+    def tags_in_use(self, limit):
+        """Tags of published articles with their number of uses, the most used first (one query)."""
+        return (
+            self.model.tags.through.objects.filter(content_object_id__in=self.published().values("pk"))
+            .values("tag__name", "tag__slug")
+            .annotate(uses=models.Count("id"))
+            .order_by("-uses", "tag__name")[:limit]
+        )
+
+
+class ArticleQuerySet(CachedRestrictedPathsMixin, PlainArticleQuerySet):
+    """The queryset articles use: the list of restricted paths comes from the site cache."""
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class DailyViewsQuerySet(models.QuerySet):
+    def total(self):
+        """The sum of the views in these rows (e.g. `article.daily_views.total()`)."""
+        return self.aggregate(total=Sum("views"))["total"] or 0
+
+    def record(self, article_id, day=None):
+        """Add one view to the day's row for the article (created on the first view of the day)."""
+        day = day or timezone.localdate()
+        rows = self.filter(article_id=article_id, date=day)
+        if rows.update(views=F("views") + 1):
+            return
+        try:
+            with transaction.atomic():
+                self.create(article_id=article_id, date=day, views=1)
+        except IntegrityError:
+            # Another request created the row in the meantime.
+            rows.update(views=F("views") + 1)

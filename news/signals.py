@@ -8,21 +8,24 @@ list it too and would otherwise stay stale for up to PAGE_CACHE_SECONDS.
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from taggit.models import Tag
+from wagtail.contrib.frontend_cache import utils as frontend_cache
 from wagtail.signals import page_published, page_unpublished
+
+from sitecache.cache import bump_version
+
+from .models import ArticlePage, NewsIndexPage
 
 
 def purge_listings(sender, instance, **kwargs):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
-
-    from .models import NewsIndexPage
-
     ancestors = list(instance.get_ancestors().filter(depth__gt=1).specific())
     indexes = list(
         NewsIndexPage.objects.live().filter(path__startswith=instance.path[: instance.steplen * 2])
     )
-    purge_pages_from_cache(ancestors + indexes)
+    frontend_cache.purge_pages_from_cache(ancestors + indexes)
     urls = []
     for index in indexes:
         base = index.full_url or ""
@@ -31,22 +34,15 @@ def purge_listings(sender, instance, **kwargs):
             urls += [f"{base}{date:%Y}/", f"{base}{date:%Y}/{date.month}/"]
         urls += [f"{base}tags/{quote(tag.slug)}/" for tag in instance.tags.all() if base]
     if urls:
-        purge_urls_from_cache(urls)
+        frontend_cache.purge_urls_from_cache(urls)
 
 
 def forget_tag(sender, **kwargs):
     # Tag pages, article tags and feeds show tag names; the site cache keeps them (see NewsIndexPage.get_tag).
-    from sitecache.cache import bump_version
-
     bump_version()
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
-    from taggit.models import Tag
-
-    from .models import ArticlePage
-
     for signal in (post_save, post_delete):
         signal.connect(forget_tag, sender=Tag, dispatch_uid=f"news-tag-{signal}")
 

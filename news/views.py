@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 
 from core.client import client_key
 
-from .models import ArticlePage
-from .stats import record_view, should_count, total_views
+from .models import ArticleDailyViews, ArticlePage
+from .stats import should_count, total_views
 
 
 # No CSRF token: article pages are cached publicly and carry none. A forged
@@ -22,5 +22,6 @@ def count_view(request, page_id):
     # IPv6 by /64: one subscriber holds a whole /64 and could pick a new address per view.
     counted = should_count(client_key(request), page_id)
     if counted:
-        record_view(page_id)
-    return JsonResponse({"views": total_views(page_id), "counted": counted})
+        ArticleDailyViews.objects.record(page_id)
+    daily_views = ArticleDailyViews.objects.filter(article_id=page_id)
+    return JsonResponse({"views": total_views(page_id, daily_views), "counted": counted})

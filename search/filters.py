@@ -13,6 +13,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
 from core.listing import parse_choice_filters
 
@@ -70,8 +71,6 @@ def section_choices(site_root):
 
 
 def forget_section_choices():
-    from wagtail.models import Site
-
     cache.delete_many(
         [SECTIONS_CACHE_KEY.format(root=root) for root in Site.objects.values_list("root_page_id", flat=True)]
     )

@@ -46,6 +46,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from search.dictionary import gather_site_words
+
 DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
 BASE_DICTIONARY = DICTIONARY_DIR / "jieba_top60000.txt"
 UNION_TERMS = DICTIONARY_DIR / "union_terms.txt"
@@ -304,8 +306,6 @@ class Segmenter:
         if loaded_at is not None and now - loaded_at < SITE_WORDS_REFRESH_SECONDS:
             return
         self._site_words_loaded_at = now
-        from search.dictionary import gather_site_words
-
         self.add_words(gather_site_words())
 
     def add_words(self, words):

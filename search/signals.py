@@ -12,7 +12,9 @@ from django.db.models.signals import pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from search.dictionary import is_source_model, words_of
+from search.filters import forget_section_choices
 from search.segmentation import segmenter
+from search.views import FUTURE_IDS_CACHE_KEY
 
 
 def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
@@ -23,9 +25,6 @@ def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
 
 def forget_cached_listings(sender, **kwargs):
     """A publish may change the future-dated articles or the list of sections."""
-    from search.filters import forget_section_choices
-    from search.views import FUTURE_IDS_CACHE_KEY
-
     cache.delete(FUTURE_IDS_CACHE_KEY)
     forget_section_choices()
 

@@ -25,6 +25,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from .models import SiteCacheVersion
+
 # The version read once at the start of a request (see `pinned_for_request`); None outside requests.
 _pinned = contextvars.ContextVar("site_cache_pinned_version", default=None)
 VERSION_ROW = 1
@@ -42,8 +44,6 @@ def cache_seconds():
 
 
 def _table():
-    from .models import SiteCacheVersion
-
     return connection.ops.quote_name(SiteCacheVersion._meta.db_table)
 
 

@@ -64,3 +64,16 @@ class CachedSiteSettingMixin:
         for name in cls.related_to_load:
             getattr(instance, name)
         return instance
+
+
+class CachedRestrictedPathsMixin:
+    """For a page queryset whose `restricted_paths()` lists the tree paths behind a view
+    restriction (what Wagtail's `.public()` excludes): the list from the site cache.
+
+    `.public()` reads the restrictions table each time a queryset runs, and an article
+    page runs several; the list changes only with a restriction, which replaces the
+    site cache's version.
+    """
+
+    def restricted_paths(self):
+        return site_cache.remember("restricted-paths", super().restricted_paths)

@@ -2,7 +2,6 @@
 
 from django.db.models import F
 
-from .filters import with_card_data
 from .models import WorkerIndexPage, WorkerPage
 
 HOME_FEATURED_COUNT = 6
@@ -18,10 +17,10 @@ def featured_workers(home_page):
         return None
     profiles = WorkerPage.objects.child_of(index).live().public()
     ordering = (F("latest_honour_year").desc(nulls_last=True), "pinyin_key")
-    items = list(with_card_data(profiles.filter(featured=True).order_by(*ordering))[:HOME_FEATURED_COUNT])
+    items = list(profiles.filter(featured=True).order_by(*ordering).with_card_data()[:HOME_FEATURED_COUNT])
     if len(items) < HOME_FEATURED_COUNT:
         others = profiles.exclude(pk__in=[item.pk for item in items]).order_by(*ordering)
-        items += list(with_card_data(others)[: HOME_FEATURED_COUNT - len(items)])
+        items += list(others.with_card_data()[: HOME_FEATURED_COUNT - len(items)])
     if not items:
         return None
     return {

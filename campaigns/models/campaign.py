@@ -106,7 +106,6 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.CampaignFormPage"]
-    listed_in_latest = False
     # Landing page blocks: short, so the page stays readable on a phone.
     landing_news_count = 6
     listing_per_page = 20
@@ -246,7 +245,7 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
     @path("news/", name="news")
     def news_listing(self, request):
         """Every related article, paginated with the site's listing rules."""
-        context_overrides = self.get_listing_context(request)
+        context_overrides = self.get_listing_context(request, count_name=f"campaign-news:{self.pk}")
         return self.render(
             request, template="campaigns/campaign_news.html", context_overrides=context_overrides
         )

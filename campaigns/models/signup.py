@@ -17,8 +17,7 @@ from core.slugs import PinyinSlugPageForm
 from home.models import StandardPage
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
-
-VIEW_SIGNUPS_PERMISSION = "campaigns.view_signups"
+from ..permissions import VIEW_SIGNUPS_PERMISSION
 
 
 class SignupSubmissionsPanel(FormSubmissionsPanel):
@@ -104,7 +103,9 @@ class CampaignFormPage(BasePage, AbstractForm):
         ]
 
     def get_submissions_list_view_class(self):
-        from ..views import CampaignSubmissionsListView
+        # Imported here on purpose: Wagtail's form views cannot be imported while the app
+        # registry loads this module. `campaigns.submissions` imports no models (no cycle).
+        from ..submissions import CampaignSubmissionsListView
 
         return CampaignSubmissionsListView
 

@@ -12,6 +12,8 @@ from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowS
 
 from editorial import checker
 
+from .house_style import check_page
+
 RESPONSIBLE_EDITOR_FIELD = "responsible_editor"
 
 
@@ -38,8 +40,6 @@ class HouseStyleCheckTask(Task):
         return "提交后自动检查规范用语和发稿规则；发现必须修改的问题时退回并附检查报告。"
 
     def start(self, workflow_state, user=None):
-        from editorial.house_style import check_page
-
         task_state = super().start(workflow_state, user=user)
         findings = check_page(task_state.revision.as_object())
         task_state.findings = [finding.as_dict() for finding in findings]

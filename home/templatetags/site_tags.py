@@ -60,7 +60,7 @@ def government_meta(context, page=None):
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request is not None else None
     if hasattr(page, "get_government_meta"):
-        return page.get_government_meta(site_settings)
+        return page.get_government_meta(site_settings, context.flatten())
     name = getattr(site_settings, "site_name", "") if site_settings else ""
     return [("SiteName", name)] if name else []
 

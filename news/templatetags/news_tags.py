@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.cache import cache
@@ -84,6 +85,4 @@ def beijing_time(value, fmt="%Y-%m-%d %H:%M"):
     """A datetime shown in Beijing time, whatever the active time zone."""
     if not value:
         return ""
-    from zoneinfo import ZoneInfo
-
     return timezone.localtime(value, ZoneInfo("Asia/Shanghai")).strftime(fmt)

@@ -18,6 +18,8 @@ def sqlite_fts_usable():
     return fts5_available() and fts_table_exists()
 
 
+# The backends are imported in the functions on purpose: only the database engine's own
+# backend (and its driver-specific code) is loaded.
 def SearchBackend(params):  # the name Wagtail's backend loader looks for
     if connection.vendor == "postgresql":
         from .postgres import ChinesePostgresSearchBackend

@@ -141,6 +141,7 @@ def test_query_count_is_bounded_by_the_limit_not_the_archive(
 
 
 @pytest.mark.django_db
+@pytest.mark.site_cache
 def test_a_cached_feed_costs_no_item_queries(client, section, make_article, django_assert_max_num_queries):
     for n in range(5):
         make_article(f"稿件{n}", days_ago=n + 1)

@@ -151,6 +151,7 @@ def test_very_deep_or_odd_paths_give_404_not_500(client, site_root):
     assert client.get("/" + "a" * 2000 + "/").status_code == 404
 
 
+@pytest.mark.site_cache
 def test_a_plain_page_needs_few_queries_once_the_site_is_warm(
     client, site_root, django_assert_max_num_queries
 ):
@@ -161,6 +162,7 @@ def test_a_plain_page_needs_few_queries_once_the_site_is_warm(
         assert client.get(page.url).status_code == 200
 
 
+@pytest.mark.site_cache
 def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, django_assert_max_num_queries):
     section = NewsSectionFactory(parent=site_root, title="工会要闻")
     article = ArticleFactory(parent=section, title="省总工会召开全委会议", tags=["工会", "会议"])

@@ -54,6 +54,32 @@ UNION_APPS = [
 # Wiring, declared here rather than discovered.
 # Page types the site publishes as items (home page 最新发布, site-wide feed); see core/items.py.
 SITE_ITEM_PAGE_TYPES = ["news.ArticlePage"]
+# Page types with their own RSS/Atom feed (they carry feeds.mixins.FeedMixin for the routes):
+# the 订阅 page, the OPML file, feed discovery and CDN purges list these; see feeds/registry.py.
+FEED_PAGE_TYPES = [
+    "news.NewsIndexPage",
+    "news.NewsSectionPage",
+    "workers.WorkerIndexPage",
+    "campaigns.CampaignPage",
+]
+# Page types that are sections for the 三审 workflow: the top-most page of these types gets the
+# workflow (a section inside another is covered by its ancestor's), and the dashboard's
+# "no news lately" panel watches them; see editorial/roles.py and editorial/panels.py.
+EDITORIAL_SECTION_ROOT_TYPES = [
+    "news.NewsIndexPage",
+    "news.NewsSectionPage",
+    "workers.WorkerIndexPage",
+    "campaigns.CampaignIndexPage",
+    "campaigns.CampaignPage",
+]
+# Snippets the editorial groups may edit (vocabularies and the glossary). Snippets holding
+# personal data (sign-ups) never belong here: their app grants them to the groups that need them.
+EDITORIAL_SNIPPETS = [
+    "workers.Region",
+    "workers.Industry",
+    "workers.HonourTitle",
+    "editorial.GlossaryEntry",
+]
 # The home page's blocks, top to bottom: each a function(home_page) -> {"template", "items", …} or None.
 HOME_PAGE_SECTIONS = [
     "news.home_sections.headlines",

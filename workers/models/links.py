@@ -5,6 +5,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from news.models import ArticlePage
+
 
 class ArticleWorker(Orderable):
     """ "相关劳模" on an article; the worker's profile lists the article under 相关报道."""
@@ -26,7 +28,5 @@ class ArticleWorker(Orderable):
 
 def articles_about(worker, limit=20):
     """Live, public articles naming `worker` whose date has come, newest first."""
-    from news.models import ArticlePage
-
     article_ids = ArticleWorker.objects.filter(worker=worker).values("article_id")
     return ArticlePage.objects.for_listing().filter(pk__in=article_ids)[:limit]

@@ -21,6 +21,9 @@ from feeds.mixins import FeedMixin
 
 from ..pinyin import pinyin_sort_key
 from .choices import ETHNICITY_CHOICES, MONTH_CHOICES, Education, Gender, HonourLevel, PoliticalStatus
+from .filters import WorkerFilters
+from .links import articles_about
+from .querysets import WorkerPageManager
 
 
 class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
@@ -49,9 +52,7 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
 
     def get_listing_queryset(self, request):
         """Profiles in the order of their newest honour; feeds reuse this."""
-        from ..filters import ordered
-
-        return ordered(self.profiles(), "recent")
+        return self.profiles().ordered("recent")
 
     def get_feed_queryset(self, request):
         """Feed readers want new profiles first, whatever the honours."""
@@ -61,8 +62,6 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         return self.search_description or self.intro or "新发布的劳动模范和先进工作者风采"
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import WorkerFilters
-
         context = super().get_context(request, *args, **kwargs)
         filters = WorkerFilters(request, self.profiles())
         context["filters"] = filters
@@ -77,6 +76,8 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
 
 class WorkerPage(BasePage, Page):
     """One model worker's profile. It deliberately has no ID number, phone or address field."""
+
+    objects = WorkerPageManager()
 
     gender = models.CharField("性别", max_length=2, choices=Gender.choices)
     ethnicity = models.CharField("民族", max_length=10, choices=ETHNICITY_CHOICES, default="汉族")
@@ -284,8 +285,6 @@ class WorkerPage(BasePage, Page):
 
     def related_articles(self):
         """Live, public, already-dated articles that name this worker, newest first."""
-        from .links import articles_about
-
         return articles_about(self)
 
     def feed_entry_overrides(self, request):
@@ -332,8 +331,8 @@ class WorkerPage(BasePage, Page):
     def get_og_type(self):
         return "profile"
 
-    def get_government_meta(self, site_settings=None):
-        meta = super().get_government_meta(site_settings)
+    def get_government_meta(self, site_settings=None, context=None):
+        meta = super().get_government_meta(site_settings, context)
         meta.append(("ArticleTitle", self.title))
         published = self.first_published_at or self.last_published_at
         if published:

@@ -2,7 +2,6 @@
 
 from django import template
 
-from ..filters import with_card_data
 from ..models import WorkerPage
 
 register = template.Library()
@@ -15,10 +14,9 @@ def article_workers(article):
     if not getattr(article, "pk", None):
         return []
     return list(
-        with_card_data(
-            WorkerPage.objects.live()
-            .public()
-            .filter(article_links__article=article)
-            .order_by("article_links__sort_order", "pk")
-        )
+        WorkerPage.objects.live()
+        .public()
+        .filter(article_links__article=article)
+        .order_by("article_links__sort_order", "pk")
+        .with_card_data()
     )

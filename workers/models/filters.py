@@ -16,13 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Prefetch
-from wagtail.images import get_image_model
+from django.db.models import Count
 
 from core.listing import parse_choice_filters
 
-from .models import ETHNICITY_CHOICES, Gender, HonourLevel, HonourTitle, Industry, Region, WorkerHonour
-from .models.honours import FIRST_HONOUR_YEAR, LAST_HONOUR_YEAR
+from .choices import ETHNICITY_CHOICES, Gender, HonourLevel
+from .honours import FIRST_HONOUR_YEAR, LAST_HONOUR_YEAR, WorkerHonour
+from .vocabularies import HonourTitle, Industry, Region
 
 SORTS = {"recent": "最近获奖", "name": "姓名拼音"}
 DEFAULT_SORT = "recent"
@@ -54,26 +54,6 @@ def parse_year(value):
         return None
     year = int(value)
     return year if FIRST_HONOUR_YEAR <= year <= LAST_HONOUR_YEAR else None
-
-
-def ordered(profiles, sort):
-    """Newest honour first (then by name), or by name in pinyin order."""
-    if sort == "name":
-        return profiles.order_by("pinyin_key", "pk")
-    return profiles.order_by(F("latest_honour_year").desc(nulls_last=True), "pinyin_key", "pk")
-
-
-def with_card_data(profiles):
-    """What a portrait card needs, in a fixed number of queries for any page size."""
-    image_model = get_image_model()
-    return (
-        profiles.defer_streamfields()
-        .select_related("industry", "region")
-        .prefetch_related(
-            Prefetch("portrait", queryset=image_model.objects.prefetch_renditions()),
-            Prefetch("honours", queryset=WorkerHonour.objects.select_related("title").order_by("sort_order")),
-        )
-    )
 
 
 @dataclass
@@ -157,7 +137,7 @@ class WorkerFilters:
         return profiles
 
     def results(self):
-        return with_card_data(ordered(self.matching(), self.sort))
+        return self.matching().ordered(self.sort).with_card_data()
 
     def profile_groups(self):
         """Profiles passing the honour filters, grouped by their four profile facts (one query).
