@@ -55,7 +55,7 @@ INDUSTRY_OF = {"快递": "postal", "外卖配送": "it", "网约车": "logistics
 
 
 def ensure_organisations(target):
-    from directory.demo_loader import load_union_directory
+    from demo.directory import load_union_directory
     from directory.models import UnionOrganisation
 
     if not UnionOrganisation.objects.exists():

@@ -27,6 +27,7 @@ from news.models import ArticlePage, ArticleRelatedLink, NewsSectionPage
 from workers.models import ArticleWorker, WorkerPage
 
 from . import builders, datafiles
+from .directory import load_union_directory
 from .images import get_or_create_image
 
 
@@ -38,6 +39,12 @@ def load(command):
     load_campaigns(command)
     load_editorial(command)
     load_search(command)
+    load_directory(command)
+
+
+def load_directory(command):
+    created, updated, unchanged = load_union_directory()
+    command.stdout.write(f"找工会：演示工会组织 {created + updated + unchanged} 个。")
 
 
 def add_account(command, username, password, role, **fields):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.demo_loader import DEMO_FILE, load_union_directory
+from demo.directory import DEMO_FILE, load_union_directory
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--file",
             default=str(DEMO_FILE),
-            help="JSON 数据文件，默认 directory/demo_data/organisations.json。",
+            help="JSON 数据文件，默认 demo/data/union_directory.json。",
         )
 
     def handle(self, *args, file, **options):

@@ -1,7 +1,5 @@
-"""The directory's demo organisations (directory/demo_data/organisations.json), all named （演示）.
-
-Not named demo.py: load_demo_content runs every app's demo.py, and the demo loader is being moved into
-its own app; it will call `load_union_directory()` (or the command of that name) from there.
+"""The union directory's demo organisations (demo/data/union_directory.json), all named （演示）:
+a step of the demo loader, and the `load_union_directory` command for a site without other demo content.
 """
 
 import json
@@ -10,9 +8,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import UnionOrganisation, parse_worker_groups
+from directory.models import UnionOrganisation, parse_worker_groups
 
-DEMO_FILE = Path(__file__).resolve().parent / "demo_data" / "organisations.json"
+DEMO_FILE = Path(__file__).resolve().parent / "data" / "union_directory.json"
 
 
 @transaction.atomic
