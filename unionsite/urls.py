@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("news.urls")),  # view counter
     path("", include("feeds.urls")),  # site-wide feeds, 订阅 page, OPML
     path("", include("search.urls")),  # /search/
+    path("", include("interaction.urls")),  # /hudong/: 12351 留言/求助, lookup, statistics
 ]
 
 if settings.DEBUG:
