@@ -25,18 +25,21 @@ MESSAGES = {
 }
 
 
-def personal_data_problems(text):
-    """Messages for the personal data found in `text` (empty list when clean)."""
+def personal_data_problems(text, messages=None):
+    """Messages for the personal data found in `text` (empty list when clean).
+
+    `messages` replaces the wording of MESSAGES (same keys) for texts other than profiles."""
     if not text:
         return []
+    messages = {**MESSAGES, **(messages or {})}
     text = strip_tags(str(text))
     problems = []
     if ID_CARD_RE.search(text):
-        problems.append(MESSAGES["id_card"])
+        problems.append(messages["id_card"])
     if MOBILE_RE.search(text):
-        problems.append(MESSAGES["mobile"])
+        problems.append(messages["mobile"])
     if PRIVATE_LABEL_RE.search(text):
-        problems.append(MESSAGES["label"])
+        problems.append(messages["label"])
     return problems
 
 

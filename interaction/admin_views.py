@@ -22,7 +22,7 @@ from wagtail.models import ModelLogEntry
 from core.listing import paginate, parse_choice_filters
 
 from . import cases
-from .access import role_of, visible_messages
+from .access import SUPERVISOR, role_of, visible_messages
 from .forms import AssignForm, NoteForm, ReasonForm, ReplyForm, TransferForm
 from .models import Attachment, Category, Region, Status
 
@@ -136,6 +136,13 @@ class DetailView(WagtailAdminTemplateMixin, TemplateView):
                 initial={"assignee": message.assigned_to_id, "department": message.department},
             ),
             is_open=message.is_open,
+            can_draft_letter=(
+                role_of(self.request.user) == SUPERVISOR
+                and message.publish_consent
+                and message.status in (Status.ANSWERED, Status.CLOSED)
+                and message.anonymised_at is None
+                and not message.letters.exists()
+            ),
             overdue=message.is_overdue(),
             history=ModelLogEntry.objects.for_instance(message)
             .select_related("user")
@@ -169,6 +176,15 @@ def action(request, pk, name):
             if not form.is_valid():
                 raise cases.CaseError("请选择要转交的地区。")
             cases.transfer(request.user, message, form.cleaned_data["region"], form.cleaned_data["reason"])
+        elif name == "letter":
+            from .letters import LetterError, draft_letter
+
+            try:
+                letter = draft_letter(request.user, message)
+            except LetterError as error:
+                raise cases.CaseError(str(error)) from error
+            flash.success(request, "已生成信件公开稿：请审核隐去个人信息后的文字，再按审核流程发布。")
+            return redirect("wagtailadmin_pages:edit", letter.pk)
         elif name == "assign":
             form = AssignForm(request.POST, users=colleagues(message))
             if not form.is_valid():

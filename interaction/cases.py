@@ -53,6 +53,7 @@ ACTIONS = {
     "interaction.personal_data_viewed": ("查看个人信息", "查看了留言人的个人信息"),
     "interaction.attachment_downloaded": ("下载附件", "下载了留言附件"),
     "interaction.anonymised": ("清除个人信息", "按保存期限清除了个人信息"),
+    "interaction.letter_drafted": ("信件公开稿", "把留言转为信件公开稿"),
 }
 
 

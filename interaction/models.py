@@ -294,3 +294,6 @@ class HandlerRegion(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_region_display()}"
+
+
+from .letters import LetterIndexPage, LetterPage  # noqa: E402, F401  (page types live in letters.py)
