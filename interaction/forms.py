@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from campaigns.forms import HONEYPOT_FIELD, TOO_LONG_MESSAGE, MobileNumberField
 
 from . import uploads
-from .models import CODE_LENGTH, Category, Region, Satisfaction
+from .models import CODE_LENGTH, Category, ErrorKind, Region, Satisfaction
 
 
 def _required(label):
@@ -177,3 +177,65 @@ class AssignForm(forms.Form):
         self.fields["assignee"].choices = [("", "（不指定）")] + [
             (user.pk, f"{user.last_name}{user.first_name}".strip() or user.get_username()) for user in users
         ]
+
+
+class ErrorReportForm(DescribedForm):
+    page_url = forms.CharField(
+        label="出错页面的网址",
+        max_length=500,
+        error_messages=_required("出错页面的网址"),
+        help_text="从页面上的“我为网站找错”进入时已自动填好。",
+    )
+    kind = forms.ChoiceField(
+        label="问题类型",
+        choices=[("", "请选择")] + ErrorKind.choices,
+        error_messages={"required": "请选择问题类型。", "invalid_choice": "请从列表中选择问题类型。"},
+    )
+    description = forms.CharField(
+        label="问题描述",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="例如：第二段“劳动和同”应为“劳动合同”。",
+        error_messages=_required("问题描述"),
+    )
+    contact = forms.CharField(
+        label="联系方式（可选）",
+        max_length=100,
+        required=False,
+        help_text="留下电话或邮箱，我们可能与您核实。",
+        error_messages={"max_length": TOO_LONG_MESSAGE},
+    )
+    website_url = forms.CharField(
+        label="网址（请勿填写）",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    honeypot_name = HONEYPOT_FIELD
+
+    def visible_fields_list(self):
+        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
+
+    def clean_page_url(self):
+        """Only this site's addresses: a path, or a full URL whose path is kept."""
+        from urllib.parse import urlsplit
+
+        value = self.cleaned_data["page_url"].strip()
+        parts = urlsplit(value)
+        if parts.scheme not in ("", "http", "https") or not (parts.path or "/").startswith("/"):
+            raise ValidationError("请填写本网站页面的网址，例如 /news/ 开头的地址。")
+        path = parts.path or "/"
+        return path + (f"?{parts.query}" if parts.query else "")
+
+
+class ErrorLookupForm(DescribedForm):
+    code = forms.CharField(
+        label="受理编号", max_length=CODE_LENGTH + 10, error_messages=_required("受理编号")
+    )
+
+
+class ErrorAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="答复（报告人可查询）", max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )

@@ -5,6 +5,9 @@ from django.db import transaction
 
 from .access import HANDLER_GROUP, SUPERVISOR_GROUP
 
+# The editorial site administrators (editorial.roles) answer 我为网站找错 reports.
+SITE_ADMIN_GROUP = "站点管理员"
+
 GROUP_PERMISSIONS = {
     HANDLER_GROUP: [("wagtailadmin", "access_admin"), ("interaction", "handle_message")],
     SUPERVISOR_GROUP: [
@@ -17,6 +20,7 @@ GROUP_PERMISSIONS = {
         ("interaction", "delete_handlerregion"),
         ("interaction", "view_handlerregion"),
     ],
+    SITE_ADMIN_GROUP: [("wagtailadmin", "access_admin"), ("interaction", "handle_errorreport")],
 }
 
 

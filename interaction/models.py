@@ -296,4 +296,63 @@ class HandlerRegion(models.Model):
         return f"{self.user} · {self.get_region_display()}"
 
 
+class ErrorKind(models.TextChoices):
+    TYPO = "typo", "错别字"
+    BROKEN_LINK = "link", "链接失效"
+    OUTDATED = "outdated", "内容过时"
+    OTHER = "other", "其他"
+
+
+class ErrorStatus(models.TextChoices):
+    SUBMITTED = "submitted", "待处理"
+    ANSWERED = "answered", "已答复"
+    INVALID = "invalid", "无效报告"
+
+
+def error_report_days():
+    return int(getattr(settings, "INTERACTION_ERROR_REPORT_DAYS", 3))
+
+
+class ErrorReport(models.Model):
+    """我为网站找错: a reader's report of an error on a page, answered by the site administrators
+    within INTERACTION_ERROR_REPORT_DAYS (3) working days."""
+
+    code = models.CharField("受理编号", max_length=16, unique=True, default=new_code, editable=False)
+    page_url = models.CharField("出错页面", max_length=500)
+    kind = models.CharField("问题类型", max_length=20, choices=ErrorKind.choices)
+    description = models.TextField("问题描述", max_length=1000)
+    contact = models.CharField("联系方式", max_length=100, blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=ErrorStatus.choices, default=ErrorStatus.SUBMITTED, db_index=True
+    )
+    created_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
+    due = models.DateTimeField("答复期限", null=True, blank=True, db_index=True)
+    answer = models.TextField("答复", blank=True, max_length=2000)
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    editor_managed = False
+
+    class Meta:
+        verbose_name = "网站纠错"
+        verbose_name_plural = "网站纠错"
+        ordering = ["-created_at"]
+        permissions = [("handle_errorreport", "处理“我为网站找错”报告")]
+
+    def __str__(self):
+        return f"纠错 {self.code}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.due is None:
+            try:
+                self.due = workdays.deadline_after(self.created_at, error_report_days())
+            except workdays.UnknownYear:
+                self.due = None
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, now=None):
+        return bool(self.status == ErrorStatus.SUBMITTED and self.due and self.due < (now or timezone.now()))
+
+
 from .letters import LetterIndexPage, LetterPage  # noqa: E402, F401  (page types live in letters.py)

@@ -1,5 +1,6 @@
 """Reminders of overdue and soon-due cases, by the one notification channel (core.notify)."""
 
+import datetime
 from collections import defaultdict
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils import timezone
 from core import notify
 
 from .access import handlers_for, supervisors
-from .models import Message
+from .models import ErrorReport, ErrorStatus, Message
 
 
 def fill_missing_deadlines():
@@ -72,3 +73,41 @@ def send_reminders(now=None):
             )
         )
     return reminded
+
+
+def error_report_handlers():
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups__permissions__codename="handle_errorreport")
+            | Q(user_permissions__codename="handle_errorreport")
+        )
+        .distinct()
+    )
+
+
+def send_error_report_reminders(now=None):
+    """我为网站找错 reports unanswered with less than 2 days left or overdue, to the site administrators."""
+    now = now or timezone.now()
+    soon = now + datetime.timedelta(days=int(getattr(settings, "INTERACTION_DUE_SOON_DAYS", 2)))
+    reports = list(ErrorReport.objects.filter(status=ErrorStatus.SUBMITTED, due__lte=soon).order_by("due"))
+    recipients = notify.users_recipients(error_report_handlers())
+    if not reports or not recipients:
+        return 0
+    queue_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("interaction_admin:error_queue")
+    lines = "\n".join(
+        f"- {report.code} {report.page_url}（{'已超期' if report.is_overdue(now) else '即将到期'}，"
+        f"期限 {timezone.localtime(report.due):%Y-%m-%d}）"
+        for report in reports
+    )
+    return notify.send(
+        notify.Notification(
+            subject=f"网站纠错答复提醒：{len(reports)} 件已超期或即将到期",
+            body=f"以下“我为网站找错”报告须在 3 个工作日内答复：\n{lines}\n\n纠错列表：{queue_url}\n",
+            recipients=recipients,
+        )
+    )

@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, error_reports
 from .access import role_of
 from .cases import ACTIONS
 from .models import HandlerRegion
@@ -18,6 +18,9 @@ admin_urlpatterns = [
     path("<int:pk>/", admin_views.DetailView.as_view(), name="detail"),
     path("<int:pk>/<slug:name>/", admin_views.action, name="action"),
     path("attachment/<int:pk>/", admin_views.download_attachment, name="attachment"),
+    path("errors/", error_reports.ErrorQueueView.as_view(), name="error_queue"),
+    path("errors/<int:pk>/", error_reports.ErrorDetailView.as_view(), name="error_detail"),
+    path("errors/<int:pk>/<slug:name>/", error_reports.error_action, name="error_action"),
 ]
 
 
@@ -28,7 +31,7 @@ def register_interaction_admin_urls():
 
 @hooks.register("register_log_actions")
 def register_interaction_log_actions(actions):
-    for action, (label, message) in ACTIONS.items():
+    for action, (label, message) in {**ACTIONS, **error_reports.ACTIONS}.items():
         actions.register_action(action, label, message)
 
 
@@ -41,6 +44,22 @@ class CaseMenuItem(MenuItem):
 def register_interaction_menu_item():
     return CaseMenuItem(
         "职工留言", reverse("interaction_admin:queue"), name="interaction", icon_name="mail", order=705
+    )
+
+
+class ErrorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(error_reports.HANDLE_ERRORS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_error_report_menu_item():
+    return ErrorMenuItem(
+        "网站纠错",
+        reverse("interaction_admin:error_queue"),
+        name="error-reports",
+        icon_name="warning",
+        order=706,
     )
 
 

@@ -307,6 +307,8 @@ SIGNUP_RATE_WINDOW = int(os.environ.get("SIGNUP_RATE_WINDOW", "600"))
 INTERACTION_FIRST_RESPONSE_DAYS = int(os.environ.get("INTERACTION_FIRST_RESPONSE_DAYS", "3"))
 INTERACTION_ANSWER_DAYS = int(os.environ.get("INTERACTION_ANSWER_DAYS", "15"))
 INTERACTION_DUE_SOON_DAYS = 2
+# 我为网站找错: each report answered within this many working days.
+INTERACTION_ERROR_REPORT_DAYS = int(os.environ.get("INTERACTION_ERROR_REPORT_DAYS", "3"))
 # Attachments: outside MEDIA_ROOT, no URL serves them (handlers download through the admin).
 INTERACTION_PRIVATE_ROOT = Path(os.environ.get("INTERACTION_PRIVATE_ROOT", VAR_DIR / "private"))
 INTERACTION_ATTACHMENT_MAX_COUNT = 3

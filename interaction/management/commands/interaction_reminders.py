@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from interaction.models import Message
-from interaction.reminders import fill_missing_deadlines, send_reminders
+from interaction.reminders import fill_missing_deadlines, send_error_report_reminders, send_reminders
 
 
 class Command(BaseCommand):
@@ -20,3 +20,6 @@ class Command(BaseCommand):
             )
         reminded = send_reminders()
         self.stdout.write(f"已向 {reminded} 人发送办理提醒。")
+        sent = send_error_report_reminders()
+        if sent:
+            self.stdout.write(f"已向站点管理员发送 {sent} 封网站纠错答复提醒。")

@@ -11,4 +11,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for name in ensure_groups():
             self.stdout.write(f"用户组“{name}”已就绪。")
-        self.stdout.write("请在后台“代码片段 → 受理员负责地区”中为每位维权受理员指定负责的地区。")
+        self.stdout.write(
+            "请在后台“代码片段 → 受理员负责地区”中为每位维权受理员指定负责的地区；“站点管理员”组处理网站纠错报告。"
+        )
