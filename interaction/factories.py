@@ -1,25 +1,34 @@
-"""Create messages and handlers in code: shared by tests and benchmarks (factory_boy)."""
+"""Create messages and handlers in code: shared by demo content, tests and benchmarks.
+
+Plain functions like the other apps' factories (factory_boy is not a project requirement)."""
 
 import hashlib
+import itertools
 
-import factory
 from django.contrib.auth import get_user_model
 
 from .groups import ensure_groups
 from .models import Category, HandlerRegion, Message, Region
 
+_sequence = itertools.count(1)
 
-class MessageFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Message
 
-    category = Category.WAGES
-    region = Region.XINING
-    title = factory.Sequence(lambda n: f"工资拖欠求助 {n}")
-    description = "我在西宁某建筑工地干了三个月，老板一直没有发工资。"
-    name = "张三"
-    mobile = factory.Sequence(lambda n: f"139{n:08d}")
-    fingerprint = factory.LazyAttribute(lambda o: hashlib.sha256(f"{o.mobile}{o.title}".encode()).hexdigest())
+def make_message(save=True, **fields):
+    """A message with plausible defaults; any field can be given."""
+    number = next(_sequence)
+    fields.setdefault("category", Category.WAGES)
+    fields.setdefault("region", Region.XINING)
+    fields.setdefault("title", f"工资拖欠求助 {number}")
+    fields.setdefault("description", "我在西宁某建筑工地干了三个月，老板一直没有发工资。")
+    fields.setdefault("name", "张三")
+    fields.setdefault("mobile", f"139{number:08d}")
+    fields.setdefault(
+        "fingerprint", hashlib.sha256(f"{fields['mobile']}{fields['title']}".encode()).hexdigest()
+    )
+    message = Message(**fields)
+    if save:
+        message.save()
+    return message
 
 
 def make_staff(username, group_name, regions=(), **fields):

@@ -2,7 +2,7 @@ import pytest
 
 from core import workdays
 from interaction.access import HANDLER_GROUP, SUPERVISOR_GROUP
-from interaction.factories import MessageFactory, make_staff
+from interaction.factories import make_message, make_staff
 from interaction.models import Region
 
 
@@ -35,4 +35,4 @@ def supervisor(db):
 
 @pytest.fixture
 def message(db):
-    return MessageFactory(mobile="13912345678", name="张三")
+    return make_message(mobile="13912345678", name="张三")

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from interaction.factories import MessageFactory
+from interaction.factories import make_message
 from interaction.models import Message, Status
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def at(*args):
 
 def test_deadlines_across_national_day_2025():
     # 10月1日至8日放假，10月11日（周六）上班。Submitted on 30 September at 10:00.
-    message = MessageFactory(created_at=at(2025, 9, 30, 10, 0))
+    message = make_message(created_at=at(2025, 9, 30, 10, 0))
     first = message.first_response_due.astimezone(SHANGHAI)
     answer = message.answer_due.astimezone(SHANGHAI)
     # 3 working days: 9, 10 and (Saturday) 11 October.
@@ -33,13 +33,13 @@ def test_deadlines_across_national_day_2025():
 def test_limits_come_from_settings(settings):
     settings.INTERACTION_FIRST_RESPONSE_DAYS = 1
     settings.INTERACTION_ANSWER_DAYS = 2
-    message = MessageFactory(created_at=at(2025, 9, 30, 10, 0))
+    message = make_message(created_at=at(2025, 9, 30, 10, 0))
     assert message.first_response_due.astimezone(SHANGHAI).date() == datetime.date(2025, 10, 9)
     assert message.answer_due.astimezone(SHANGHAI).date() == datetime.date(2025, 10, 10)
 
 
 def test_a_year_without_a_calendar_leaves_no_deadline_and_is_flagged():
-    message = MessageFactory(created_at=at(2031, 3, 2, 9, 0))
+    message = make_message(created_at=at(2031, 3, 2, 9, 0))
     assert message.first_response_due is None and message.answer_due is None
     assert list(Message.objects.without_deadline()) == [message]
     # Never counted as overdue or due soon by guesswork.
@@ -47,7 +47,7 @@ def test_a_year_without_a_calendar_leaves_no_deadline_and_is_flagged():
 
 
 def test_overdue_and_due_soon_on_a_fixed_clock():
-    message = MessageFactory(created_at=at(2025, 9, 30, 10, 0))
+    message = make_message(created_at=at(2025, 9, 30, 10, 0))
     # 10 October: the first-response deadline (11 October, end of day) is within 2 days.
     assert list(Message.objects.due_soon(at(2025, 10, 10, 9, 0))) == [message]
     assert not Message.objects.overdue(at(2025, 10, 10, 9, 0)).exists()

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import ModelLogEntry
 
 from interaction import cases
-from interaction.factories import MessageFactory
+from interaction.factories import make_message
 from interaction.models import Attachment, Region, Status
 
 pytestmark = pytest.mark.django_db
@@ -82,8 +82,8 @@ def test_users_outside_the_groups_have_no_role(db, message):
 def test_queue_and_detail_are_scoped_to_the_handlers_regions(
     client, xining_handler, haidong_handler, supervisor
 ):
-    xining = MessageFactory(region=Region.XINING, title="西宁的留言")
-    haidong = MessageFactory(region=Region.HAIDONG, title="海东的留言")
+    xining = make_message(region=Region.XINING, title="西宁的留言")
+    haidong = make_message(region=Region.HAIDONG, title="海东的留言")
     client.force_login(xining_handler)
     html = client.get(QUEUE).content.decode()
     assert "西宁的留言" in html and "海东的留言" not in html
@@ -172,8 +172,8 @@ def test_dashboard_panel_counts_overdue_per_handler(client, xining_handler, supe
     from django.utils import timezone
 
     past = timezone.now() - datetime.timedelta(days=1)
-    MessageFactory(assigned_to=xining_handler, first_response_due=past, answer_due=past)
-    MessageFactory(region=Region.HAIDONG, first_response_due=past, answer_due=past)
+    make_message(assigned_to=xining_handler, first_response_due=past, answer_due=past)
+    make_message(region=Region.HAIDONG, first_response_due=past, answer_due=past)
     client.force_login(xining_handler)
     html = client.get("/admin/").content.decode()
     assert "职工留言办理期限" in html

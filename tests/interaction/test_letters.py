@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from interaction import cases
-from interaction.factories import MessageFactory
+from interaction.factories import make_message
 from interaction.letters import LetterError, LetterIndexPage, LetterPage, draft_letter
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def letter_index(site_root):
 
 @pytest.fixture
 def answered(xining_handler):
-    message = MessageFactory(
+    message = make_message(
         name="张三",
         mobile="13912345678",
         publish_consent=True,

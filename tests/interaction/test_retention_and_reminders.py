@@ -10,14 +10,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from interaction import cases, stats
-from interaction.factories import MessageFactory
+from interaction.factories import make_message
 from interaction.models import Attachment, Message, Region, Status
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_case(handler, days_ago, **fields):
-    message = MessageFactory(**fields)
+    message = make_message(**fields)
     cases.reply(handler, message, f"答复：请联系{message.name}，电话{message.mobile}。")
     cases.add_note(handler, message, "内部备注")
     cases.transition(handler, message, "close")
@@ -32,7 +32,7 @@ def test_retention_strips_personal_data_of_old_closed_cases(xining_handler, caps
     attachment.file.save("a.pdf", ContentFile(b"%PDF-"), save=True)
     path = attachment.file.path
     recent = closed_case(xining_handler, 30, name="王五", mobile="13700000002")
-    still_open = MessageFactory(created_at=timezone.now() - datetime.timedelta(days=4 * 365))
+    still_open = make_message(created_at=timezone.now() - datetime.timedelta(days=4 * 365))
     year = timezone.localtime(old.created_at).year
     before = stats.report(year)["total"]
 
@@ -75,9 +75,9 @@ def test_bad_days_is_a_clear_chinese_error(days):
 def test_reminders_go_to_the_assignee_or_the_regions_handlers(xining_handler, haidong_handler, supervisor):
     past = timezone.now() - datetime.timedelta(days=1)
     soon = timezone.now() + datetime.timedelta(days=1)
-    assigned = MessageFactory(assigned_to=xining_handler, first_response_due=past, answer_due=soon)
-    unassigned = MessageFactory(region=Region.HAIDONG, first_response_due=soon, answer_due=soon)
-    MessageFactory(
+    assigned = make_message(assigned_to=xining_handler, first_response_due=past, answer_due=soon)
+    unassigned = make_message(region=Region.HAIDONG, first_response_due=soon, answer_due=soon)
+    make_message(
         first_response_due=timezone.now() + datetime.timedelta(days=9),
         answer_due=soon + datetime.timedelta(days=20),
     )
@@ -92,7 +92,7 @@ def test_reminders_go_to_the_assignee_or_the_regions_handlers(xining_handler, ha
 
 
 def test_reminders_fill_deadlines_once_the_calendar_knows_the_year(capsys):
-    message = MessageFactory()
+    message = make_message()
     Message.objects.filter(pk=message.pk).update(first_response_due=None, answer_due=None)
     call_command("interaction_reminders")
     message.refresh_from_db()

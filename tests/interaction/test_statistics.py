@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from interaction import stats
-from interaction.factories import MessageFactory
+from interaction.factories import make_message
 from interaction.models import Category, Status
 
 pytestmark = pytest.mark.django_db
@@ -18,19 +18,19 @@ def at(*args):
 
 
 def test_report_counts_and_medians():
-    on_time = MessageFactory(created_at=at(2025, 3, 3, 9), category=Category.WAGES)
+    on_time = make_message(created_at=at(2025, 3, 3, 9), category=Category.WAGES)
     on_time.first_responded_at = at(2025, 3, 4, 9)
     on_time.answered_at = at(2025, 3, 7, 9)
     on_time.status = Status.ANSWERED
     on_time.satisfaction = 3
     on_time.save()
-    late = MessageFactory(created_at=at(2025, 3, 10, 9), category=Category.INJURY)
+    late = make_message(created_at=at(2025, 3, 10, 9), category=Category.INJURY)
     late.first_responded_at = at(2025, 3, 12, 9)
     late.answered_at = at(2025, 5, 1, 9)
     late.status = Status.CLOSED
     late.save()
-    MessageFactory(created_at=at(2025, 4, 1, 9), category=Category.WAGES)
-    MessageFactory(created_at=at(2025, 4, 2, 9), status=Status.SPAM)
+    make_message(created_at=at(2025, 4, 1, 9), category=Category.WAGES)
+    make_message(created_at=at(2025, 4, 2, 9), status=Status.SPAM)
     report = stats.report(2025)
     total = report["total"]
     assert (total["received"], total["answered"], total["in_time"]) == (3, 2, 1)
@@ -43,7 +43,7 @@ def test_report_counts_and_medians():
 
 
 def test_statistics_page_renders(client, site_root):
-    MessageFactory(created_at=at(2025, 3, 3, 9))
+    make_message(created_at=at(2025, 3, 3, 9))
     response = client.get("/hudong/tongji/?year=2025")
     assert response.status_code == 200
     html = response.content.decode()
