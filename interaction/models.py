@@ -84,35 +84,45 @@ def answer_days():
     return int(getattr(settings, "INTERACTION_ANSWER_DAYS", 15))
 
 
-class MessageQuerySet(models.QuerySet):
-    def first_response_pending(self):
-        return Q(status__in=OPEN_STATUSES, first_responded_at__isnull=True)
+def due_soon_days():
+    return int(getattr(settings, "INTERACTION_DUE_SOON_DAYS", 2))
 
-    def answer_pending(self):
-        return Q(status__in=OPEN_STATUSES, answered_at__isnull=True)
 
-    def overdue(self, now=None):
-        now = now or timezone.now()
-        return self.filter(
-            (self.first_response_pending() & Q(first_response_due__lt=now))
-            | (self.answer_pending() & Q(answer_due__lt=now))
+def overdue_condition(now):
+    """Open cases past a deadline they have not met (first response or answer)."""
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(first_responded_at__isnull=True, first_response_due__lt=now)
+        | Q(answered_at__isnull=True, answer_due__lt=now)
+    )
+
+
+def due_soon_condition(now, days=None):
+    """Open cases, not overdue, whose pending deadline falls within `days` (default 2) days."""
+    until = now + datetime.timedelta(days=due_soon_days() if days is None else days)
+    return (
+        Q(status__in=OPEN_STATUSES)
+        & (
+            Q(first_responded_at__isnull=True, first_response_due__gte=now, first_response_due__lte=until)
+            | Q(answered_at__isnull=True, answer_due__gte=now, answer_due__lte=until)
         )
+        & ~overdue_condition(now)
+    )
+
+
+def without_deadline_condition():
+    """Open cases whose deadline could not be counted: the calendar lacks their year."""
+    return Q(status__in=OPEN_STATUSES) & (Q(first_response_due__isnull=True) | Q(answer_due__isnull=True))
+
+
+class MessageQuerySet(models.QuerySet):
+    def overdue(self, now=None):
+        return self.filter(overdue_condition(now or timezone.now()))
 
     def due_soon(self, now=None, days=None):
-        """Open cases whose next deadline falls between now and `days` (default 2) days from now."""
-        now = now or timezone.now()
-        days = int(getattr(settings, "INTERACTION_DUE_SOON_DAYS", 2)) if days is None else days
-        until = now + datetime.timedelta(days=days)
-        return self.filter(
-            (self.first_response_pending() & Q(first_response_due__gte=now, first_response_due__lte=until))
-            | (self.answer_pending() & Q(answer_due__gte=now, answer_due__lte=until))
-        ).exclude(pk__in=self.overdue(now).values("pk"))
+        return self.filter(due_soon_condition(now or timezone.now(), days))
 
     def without_deadline(self):
-        """Open cases whose deadline could not be counted: the calendar lacks their year."""
-        return self.filter(status__in=OPEN_STATUSES).filter(
-            Q(first_response_due__isnull=True) | Q(answer_due__isnull=True)
-        )
+        return self.filter(without_deadline_condition())
 
 
 class Message(models.Model):
