@@ -170,3 +170,21 @@ def test_attachments_are_stored_outside_media_by_detected_type(client, settings)
     assert Path(settings.MEDIA_ROOT) not in path.parents
     with pytest.raises(ValueError):
         stored[0].file.url  # noqa: B018
+
+
+def test_a_failing_mail_server_does_not_fail_the_worker(
+    client, xining_handler, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.interaction.test_public_form.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SUBMIT, form_data())
+    assert response.status_code == 302
+    assert Message.objects.count() == 1
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP down")
