@@ -44,6 +44,7 @@ demo: migrate
 setup: demo
 	$(PY) manage.py setup_editorial
 	$(PY) manage.py setup_joining
+	$(PY) manage.py setup_interaction
 
 # The scheduler (scheduled publishing, every 60 s) runs in the background and stops with the server.
 run: setup

@@ -44,24 +44,27 @@ def normalise(text):
     return unicodedata.normalize("NFKC", strip_tags(str(text)))
 
 
-def personal_data_problems(text):
-    """Messages for the personal data found in `text` (empty list when clean)."""
+def personal_data_problems(text, messages=None):
+    """Messages for the personal data found in `text` (empty list when clean).
+
+    `messages` replaces the wording of MESSAGES (same keys) for texts other than profiles."""
     if not text:
         return []
+    messages = {**MESSAGES, **(messages or {})}
     text = normalise(text)
     joined = DIGIT_GAP_RE.sub("", text)
     problems = []
     if any(
         pattern.search(candidate) for pattern in (ID_CARD_RE, ID_CARD_15_RE) for candidate in (text, joined)
     ):
-        problems.append(MESSAGES["id_card"])
+        problems.append(messages["id_card"])
     if MOBILE_RE.search(text) or MOBILE_RE.search(joined):
-        problems.append(MESSAGES["mobile"])
+        problems.append(messages["mobile"])
     if any(
         pattern.search(text)
         for pattern in (PRIVATE_LABEL_RE, LABEL_THEN_NUMBER_RE, LABEL_THEN_ADDRESS_RE, LIVES_AT_RE)
     ):
-        problems.append(MESSAGES["label"])
+        problems.append(messages["label"])
     return problems
 
 

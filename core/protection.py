@@ -13,8 +13,13 @@ server process (REDIS_URL in production: the production settings refuse to start
 Limits are sized for shared addresses: in China a whole factory or office often reaches the site
 through one NAT address, so the sign-up limit allows a full workshop signing up in an hour, and a
 refused person is told what to do (wait, or call the hotline) — never refused silently.
+
+Forms that also limit something other than the address (e.g. messages per mobile number per day)
+use `count_attempt` / `limit_reached` with their own key; `limit_reached` only looks, so a form can
+refuse before saving and count only what was really saved.
 """
 
+import hashlib
 import math
 import time
 from dataclasses import dataclass
@@ -135,3 +140,28 @@ def honeypot_form_field():
 
 def caught_by_honeypot(data):
     return bool((data.get(HONEYPOT_FIELD) or "").strip())
+
+
+def _key(scope, value):
+    # Keys never hold the value itself (a mobile number is personal data; an address may be long).
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
+    return f"forms:rate:{scope}:{digest}"
+
+
+def count_attempt(scope, value, limit, window):
+    """Count one attempt for `value` in `scope`; False when it is over `limit` in `window` seconds."""
+    key = _key(scope, value)
+    # add() only sets a missing key, so the window starts at the first attempt.
+    if cache.add(key, 1, timeout=window):
+        return limit >= 1
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return limit >= 1
+    return count <= limit
+
+
+def limit_reached(scope, value, limit):
+    """True when `value` has already used up `limit` attempts in `scope` (counts nothing)."""
+    return int(cache.get(_key(scope, value)) or 0) >= limit

@@ -8,12 +8,11 @@ in a year that neither knows raises `UnknownYear`: a deadline is never silently 
 as if the year had no holidays.
 """
 
+import bisect
 import datetime
 import time
-from zoneinfo import ZoneInfo
 
 import chinese_calendar
-from django.conf import settings
 from django.utils import timezone
 
 # Entries changed in the admin reach every process within this many seconds.
@@ -22,6 +21,10 @@ RELOAD_SECONDS = 60
 _LIBRARY_YEARS = frozenset(
     day.year for table in (chinese_calendar.holidays, chinese_calendar.workdays) for day in table
 )
+# The library's own is_workday() rescans its whole table for the supported range on every call
+# (~90 µs); the same rule on frozen sets keeps 100,000 deadlines well under a second.
+_LIBRARY_HOLIDAYS = frozenset(chinese_calendar.holidays)
+_LIBRARY_WORKDAYS = frozenset(chinese_calendar.workdays)
 
 
 class UnknownYear(Exception):
@@ -37,6 +40,7 @@ class _Overrides:
         self.loaded_at = None
         self.complete_years = frozenset()
         self.days = {}
+        self.runs = None
 
     def current(self):
         if self.loaded_at is None or time.monotonic() - self.loaded_at > RELOAD_SECONDS:
@@ -50,7 +54,29 @@ class _Overrides:
             CalendarYear.objects.filter(complete=True).values_list("year", flat=True)
         )
         self.days = dict(CalendarDay.objects.values_list("date", "kind"))
+        self.runs = None
         self.loaded_at = time.monotonic()
+
+    def working_day_runs(self):
+        """{year: sorted ordinals of the working days} for each run of consecutive known years,
+        built once per reload: a deadline is then one bisection instead of a walk day by day."""
+        if self.runs is None:
+            runs = {}
+            years = sorted(_LIBRARY_YEARS | self.complete_years)
+            while years:
+                first = last = years.pop(0)
+                while years and years[0] == last + 1:
+                    last = years.pop(0)
+                day, end = datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+                ordinals = []
+                while day <= end:
+                    if is_working_day(day):
+                        ordinals.append(day.toordinal())
+                    day += datetime.timedelta(days=1)
+                for year in range(first, last + 1):
+                    runs[year] = ordinals
+            self.runs = runs
+        return self.runs
 
 
 _overrides = _Overrides()
@@ -75,7 +101,7 @@ def is_working_day(day):
     if kind is not None:
         return kind == "workday"
     if day.year in _LIBRARY_YEARS:
-        return chinese_calendar.is_workday(day)
+        return day in _LIBRARY_WORKDAYS or (day.weekday() < 5 and day not in _LIBRARY_HOLIDAYS)
     if day.year in overrides.complete_years:
         return day.weekday() < 5
     raise UnknownYear(day.year)
@@ -83,8 +109,8 @@ def is_working_day(day):
 
 def _local_date(moment):
     if isinstance(moment, datetime.datetime):
-        if timezone.is_aware(moment):
-            moment = moment.astimezone(ZoneInfo(settings.TIME_ZONE))
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            moment = moment.astimezone(timezone.get_default_timezone())
         return moment.date()
     return moment
 
@@ -96,6 +122,13 @@ def add_working_days(start, count):
     message that arrives on Friday evening with a 3-day limit is due on Wednesday.
     """
     day = _local_date(start)
+    if count > 0:
+        ordinals = _overrides.current().working_day_runs().get(day.year)
+        if ordinals is not None:
+            index = bisect.bisect_right(ordinals, day.toordinal()) + count - 1
+            if index < len(ordinals):
+                return datetime.date.fromordinal(ordinals[index])
+    # Past the end of the known years: walk, so that an unknown year raises UnknownYear.
     remaining = count
     while remaining > 0:
         day += datetime.timedelta(days=1)
@@ -107,8 +140,7 @@ def add_working_days(start, count):
 def deadline_after(start, count):
     """The end (23:59:59 local time) of the `count`-th working day after `start`."""
     day = add_working_days(start, count)
-    end = datetime.datetime.combine(day, datetime.time(23, 59, 59))
-    return timezone.make_aware(end, ZoneInfo(settings.TIME_ZONE))
+    return datetime.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=timezone.get_default_timezone())
 
 
 def working_days_between(start, end):

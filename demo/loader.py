@@ -26,7 +26,7 @@ from home.models import HomePage, SiteSettings, StandardPage
 from news.models import ArticlePage, ArticleRelatedLink, NewsSectionPage
 from workers.models import ArticleWorker, WorkerPage
 
-from . import builders, datafiles
+from . import builders, datafiles, interaction
 from .directory import load_union_directory
 from .images import get_or_create_image
 
@@ -40,6 +40,7 @@ def load(command):
     load_editorial(command)
     load_search(command)
     load_directory(command)
+    interaction.load(command)
 
 
 def load_directory(command):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("search.urls")),  # /search/
     path("", include("directory.urls")),  # /zhaogonghui/: 找工会
     path("", include("joining.urls")),  # /ruhui/: 网上入会 and its progress lookup
+    path("", include("interaction.urls")),  # /hudong/: 12351 留言/求助, lookup, statistics
 ]
 
 if settings.DEBUG:

@@ -49,6 +49,7 @@ UNION_APPS = [
     "accounts",
     "directory",
     "joining",
+    "interaction",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -441,6 +442,27 @@ JOINING_LOOKUP_RATE_LIMIT = int(os.environ.get("JOINING_LOOKUP_RATE_LIMIT", "10"
 JOINING_LOOKUP_RATE_WINDOW = int(os.environ.get("JOINING_LOOKUP_RATE_WINDOW", "600"))
 # django-import-export (the directory's bulk import): every import in one transaction.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# 互动交流 (interaction/): 12351 留言/求助. Limits in working days on the official calendar (core.workdays).
+INTERACTION_FIRST_RESPONSE_DAYS = int(os.environ.get("INTERACTION_FIRST_RESPONSE_DAYS", "3"))
+INTERACTION_ANSWER_DAYS = int(os.environ.get("INTERACTION_ANSWER_DAYS", "15"))
+INTERACTION_DUE_SOON_DAYS = 2
+# 我为网站找错: each report answered within this many working days.
+INTERACTION_ERROR_REPORT_DAYS = int(os.environ.get("INTERACTION_ERROR_REPORT_DAYS", "3"))
+# Attachments: outside MEDIA_ROOT, no URL serves them (handlers download through the admin).
+INTERACTION_PRIVATE_ROOT = Path(os.environ.get("INTERACTION_PRIVATE_ROOT", VAR_DIR / "private"))
+INTERACTION_ATTACHMENT_MAX_COUNT = 3
+INTERACTION_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+INTERACTION_IMAGE_MAX_PIXELS = 40_000_000
+# Abuse limits: posts per address per window, messages per mobile per day, duplicates within minutes.
+INTERACTION_RATE_LIMIT = int(os.environ.get("INTERACTION_RATE_LIMIT", "5"))
+INTERACTION_RATE_WINDOW = int(os.environ.get("INTERACTION_RATE_WINDOW", "600"))
+INTERACTION_MOBILE_DAILY_LIMIT = int(os.environ.get("INTERACTION_MOBILE_DAILY_LIMIT", "3"))
+INTERACTION_DUPLICATE_MINUTES = 10
+INTERACTION_LOOKUP_RATE_LIMIT = int(os.environ.get("INTERACTION_LOOKUP_RATE_LIMIT", "10"))
+INTERACTION_LOOKUP_RATE_WINDOW = 600
+# Closed cases lose their personal data after this many days (`interaction_retention`).
+INTERACTION_RETENTION_DAYS = int(os.environ.get("INTERACTION_RETENTION_DAYS", str(3 * 365)))
 
 # Behind a reverse proxy, the request header that carries the reader's address (e.g. HTTP_X_REAL_IP
 # or HTTP_X_FORWARDED_FOR), so per-address limits do not count every reader as the proxy. Empty:

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class InteractionConfig(AppConfig):
+    name = "interaction"
+    verbose_name = "互动交流"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401
