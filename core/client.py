@@ -66,3 +66,11 @@ def client_key(request):
         network = ipaddress.IPv6Network((address, IPV6_PREFIX), strict=False)
         return str(network.network_address)
     return str(address)
+
+
+def stored_client_key(request):
+    """`client_key`, or None when the request carries no usable address (an internal request such
+    as a test's forced login): for columns that hold only real addresses (PostgreSQL's inet)."""
+    if _client_ip(request) is None:
+        return None
+    return client_key(request)
