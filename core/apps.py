@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "公共基础"
 
     def ready(self):
-        from . import signals
+        from . import dates, signals
 
         signals.connect()
+        dates.install()
