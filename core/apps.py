@@ -9,10 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = "公共基础"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (checks registers the deploy checks)
+        from . import checks, dates, signals  # noqa: F401  (checks registers the deploy checks)
+        from .uploads import configure_pillow
 
         signals.connect()
         # Every Pillow open in this process refuses decompression bombs (core/uploads.py).
-        from .uploads import configure_pillow
-
         configure_pillow()
+        # Wagtail's admin date widgets read the dates Chinese editors type (core/dates.py).
+        dates.install()

@@ -280,7 +280,11 @@ class ArticlePage(BasePage, Page):
     authors = models.CharField("作者", max_length=200, blank=True, help_text="多位作者用逗号分隔。")
     responsible_editor = models.CharField("责任编辑", max_length=60, blank=True)
     display_date = models.DateTimeField(
-        "发布时间", null=True, blank=True, db_index=True, help_text="留空时使用首次发布的时间。"
+        "显示日期",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="文章上显示的日期，留空时使用首次发布的时间。何时上线由状态栏中的定时发布设置决定。",
     )
     tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
     is_headline = models.BooleanField("头条", default=False, help_text="在首页头条区显示。")
