@@ -6,56 +6,20 @@ bounded so an over-long submission is refused with a message per field,
 while the fields that were fine stay filled in.
 """
 
-import re
-import unicodedata
-
 import django.forms
-from django.core.exceptions import ValidationError
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
+from core.forms import TOO_LONG_MESSAGE, MobileNumberField
 from core.protection import HONEYPOT_FIELD, honeypot_form_field
 
 MOBILE_FIELD_TYPE = "mobile"
 SIGNUP_FIELD_CHOICES = [*FORM_FIELD_CHOICES, (MOBILE_FIELD_TYPE, "手机号码")]
 
-# Mainland mobile numbers: 11 digits, 1 then 3-9.
-MOBILE_PATTERN = re.compile(r"1[3-9][0-9]{9}")
 SINGLELINE_MAX_LENGTH = 200
 MULTILINE_MAX_LENGTH = 2000
 
 CONSENT_FIELD = "privacy_consent"
-
-
-class MobileNumberField(django.forms.CharField):
-    """A mainland mobile number, accepting the ways people type one."""
-
-    default_error_messages = {
-        "invalid": "请填写 11 位中国大陆手机号码（1 开头，第二位为 3-9），例如 13912345678。",
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault(
-            "widget",
-            django.forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        # Full-width digits from Chinese input methods, spaces, hyphens and +86 are fine.
-        value = unicodedata.normalize("NFKC", value)
-        value = re.sub(r"[\s\-()]", "", value)
-        for prefix in ("+86", "0086"):
-            if value.startswith(prefix):
-                value = value[len(prefix) :]
-        return value
-
-    def validate(self, value):
-        super().validate(value)
-        if value and not MOBILE_PATTERN.fullmatch(value):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class SignupBaseForm(BaseForm):
@@ -91,9 +55,6 @@ class SignupBaseForm(BaseForm):
     def stored_data(self):
         """What is saved: the editor's fields and the consent, never the honeypot."""
         return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT_FIELD}
-
-
-TOO_LONG_MESSAGE = "内容过长：最多 %(limit_value)d 个字，现在是 %(show_value)d 个字，请删减后再提交。"
 
 
 class SignupFormBuilder(FormBuilder):

@@ -64,6 +64,30 @@ def page_range_with_gaps(page_obj, around=2, edge=1):
 
 
 @dataclass
+class Option:
+    """One value of a faceted filter, with how many items it would show."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    """A faceted filter (the 劳模 index, 找工会): its options with their counts."""
+
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return next((option for option in self.options if option.selected), None)
+
+
+@dataclass
 class FilterResult:
     """What a listing understood of its query string."""
 

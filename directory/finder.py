@@ -5,12 +5,12 @@ costs the same handful of queries for 50 or 5,000 organisations (tests/directory
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, Value
 from django.http import QueryDict
 
-from core.listing import parse_choice_filters
+from core.listing import Facet, Option, parse_choice_filters
 from search.segmentation import MAX_QUERY_LENGTH, query_terms
 
 from .models import UnionOrganisation
@@ -110,26 +110,6 @@ def distance_km(lat1, lng1, lat2, lng2):
     dp, dl = p2 - p1, math.radians(lng2 - lng1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return next((option for option in self.options if option.selected), None)
 
 
 @dataclass

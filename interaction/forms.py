@@ -6,7 +6,8 @@ import unicodedata
 import django.forms as forms
 from django.core.exceptions import ValidationError
 
-from campaigns.forms import HONEYPOT_FIELD, TOO_LONG_MESSAGE, MobileNumberField
+from core.forms import TOO_LONG_MESSAGE, MobileNumberField
+from core.protection import HONEYPOT_FIELD
 
 from . import uploads
 from .models import CODE_LENGTH, Category, ErrorKind, Region, Satisfaction

@@ -8,7 +8,7 @@ message says in Chinese what to fix; what was typed stays in the form.
 from django import forms
 from django.core.exceptions import ValidationError
 
-from campaigns.forms import MobileNumberField
+from core.forms import MobileNumberField
 from core.privacy import ID_CARD_RE
 from core.protection import HONEYPOT_FIELD, honeypot_form_field
 from directory.models import UnionOrganisation

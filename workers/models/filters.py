@@ -13,12 +13,11 @@ with its honours and portraits prefetched.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Count
 
-from core.listing import parse_choice_filters
+from core.listing import Facet, Option, parse_choice_filters
 
 from .choices import ETHNICITY_CHOICES, Gender, HonourLevel
 from .honours import FIRST_HONOUR_YEAR, LAST_HONOUR_YEAR, WorkerHonour
@@ -54,26 +53,6 @@ def parse_year(value):
         return None
     year = int(value)
     return year if FIRST_HONOUR_YEAR <= year <= LAST_HONOUR_YEAR else None
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return next((option for option in self.options if option.selected), None)
 
 
 class WorkerFilters:
