@@ -64,9 +64,11 @@
   each("[data-read-aloud-button]", function (button) {
     var target = document.querySelector(button.getAttribute("data-read-aloud-target") || "[data-read-aloud]");
     if (!synth || typeof window.SpeechSynthesisUtterance !== "function" || !target) return;
-    var idleLabel = button.textContent;
+    /* Only the label changes: the button also holds its SVG icon. */
+    var label = button.querySelector("[data-read-aloud-label]") || button;
+    var idleLabel = label.textContent;
     var reading = false;
-    function finish() { reading = false; button.textContent = idleLabel; }
+    function finish() { reading = false; label.textContent = idleLabel; }
     button.hidden = false;
     button.addEventListener("click", function () {
       if (reading) { synth.cancel(); finish(); return; }
@@ -83,7 +85,7 @@
         synth.speak(utterance);
       });
       reading = true;
-      button.textContent = "停止朗读";
+      label.textContent = "停止朗读";
     });
     window.addEventListener("pagehide", function () { synth.cancel(); });
   });
