@@ -2,9 +2,10 @@
 
 Any change to a page replaces that version, so no feed is served stale from
 our cache after an edit; the CDN copies are purged by URL in `signals.py`.
-Items also become visible without any edit, when their display date arrives
-(scheduled and future-dated articles; listings compare with the current
-minute), so a cached feed lives for the current minute only.
+Items also become visible without any edit, when a future display date
+arrives, so a cached feed lives for the current minute only. A publication,
+an unpublication and a scheduled go-live replace the version, so they show in
+every feed at once, in every server process.
 """
 
 import time

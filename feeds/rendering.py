@@ -17,7 +17,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.query import PageQuerySet
 
-from core.pages import CacheControlMixin
 from home.models import SiteSettings
 
 from .cache import get_cached_feed, last_change, set_cached_feed
@@ -27,8 +26,10 @@ from .items import build_entries, tag_authority
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 FEED_LANGUAGE = "zh-cn"
-# Same browser lifetime as pages (CacheControlMixin), which wraps some feed routes.
-BROWSER_CACHE_SECONDS = CacheControlMixin.browser_cache_seconds
+# Browsers revalidate every time (ETag / Last-Modified make that a 304): a feed reader
+# must see a publication at once. The CDN keeps it for PAGE_CACHE_SECONDS and is purged
+# on publication (feeds/signals.py).
+BROWSER_CACHE_SECONDS = 0
 
 
 def parse_limit(raw):

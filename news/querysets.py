@@ -29,8 +29,10 @@ class PlainArticleQuerySet(PageQuerySet):
 
     def published(self):
         """Live, not behind a view restriction, and not dated in the future."""
-        # Whole minutes, so that the same listing is the same SQL for a minute.
-        now = timezone.now().replace(second=0, microsecond=0)
+        # The exact moment, not the current minute: an article published now (its display
+        # date is its publication time) is in every listing at once. Caches of listings are
+        # keyed on the site version, which the publication replaces (sitecache).
+        now = timezone.now()
         queryset = self.live().filter(display_date__isnull=False, display_date__lte=now)
         for path in self.restricted_paths():
             queryset = queryset.exclude(path__startswith=path)

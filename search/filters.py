@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Site
 
 from core.listing import parse_choice_filters
+from sitecache import cache as site_cache
 
 # Reader-facing content types: key in the URL -> (label, page models).
 CONTENT_TYPES = {
@@ -49,31 +48,21 @@ class SectionChoice:
     path: str
 
 
-SECTIONS_CACHE_KEY = "search:sections:{root}"
-SECTIONS_CACHE_SECONDS = 300
-
-
 def section_choices(site_root):
-    """Live, public news sections under the site, cached (the query walks the page tree)."""
+    """Live, public news sections under the site, from the site cache (the query walks the
+    page tree; any page change replaces the cache's version, in every server process)."""
     models = existing_models([SECTION_MODEL])
     if not models or site_root is None:
         return []
-    key = SECTIONS_CACHE_KEY.format(root=site_root.pk)
-    choices = cache.get(key)
-    if choices is None:
+
+    def build():
         sections = models[0].objects.live().public().descendant_of(site_root).order_by("path")
-        choices = [
+        return [
             SectionChoice(pk, title, path)
             for pk, title, path in sections.values_list("pk", "title", "path")[:MAX_SECTIONS]
         ]
-        cache.set(key, choices, SECTIONS_CACHE_SECONDS)
-    return choices
 
-
-def forget_section_choices():
-    cache.delete_many(
-        [SECTIONS_CACHE_KEY.format(root=root) for root in Site.objects.values_list("root_page_id", flat=True)]
-    )
+    return site_cache.remember(f"search-sections:{site_root.pk}", build)
 
 
 def parse_date(value):

@@ -7,14 +7,10 @@ old segmentation until `update_index`; queries still find them through the
 "all parts" fallback in `search.segmentation` (see README, 检索).
 """
 
-from django.core.cache import cache
 from django.db.models.signals import pre_save
-from wagtail.signals import page_published, page_unpublished
 
 from search.dictionary import is_source_model, words_of
-from search.filters import forget_section_choices
 from search.segmentation import segmenter
-from search.views import FUTURE_IDS_CACHE_KEY
 
 
 def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
@@ -23,13 +19,5 @@ def add_name_to_dictionary(sender, instance, raw=False, **kwargs):
     segmenter.add_words(words_of(instance))
 
 
-def forget_cached_listings(sender, **kwargs):
-    """A publish may change the future-dated articles or the list of sections."""
-    cache.delete(FUTURE_IDS_CACHE_KEY)
-    forget_section_choices()
-
-
 def connect():
     pre_save.connect(add_name_to_dictionary, dispatch_uid="search.add_name_to_dictionary")
-    page_published.connect(forget_cached_listings, dispatch_uid="search.forget_cached_listings.published")
-    page_unpublished.connect(forget_cached_listings, dispatch_uid="search.forget_cached_listings.unpublished")

@@ -1,6 +1,7 @@
 """The reader's search page, /search/?q=…"""
 
 import re
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,14 +23,15 @@ from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
 from search.snippets import highlight, searchable_text, snippet
+from sitecache.cache import current_version
 
 RESULTS_PER_PAGE = 10
 MAX_PROMOTIONS = 5
 # Shown on the empty search page and when nothing matches.
 SUGGESTED_QUERIES = ["劳模", "五一劳动奖章", "职工维权", "12351", "困难职工帮扶", "技能竞赛"]
 SEARCH_CACHE_SECONDS = 60
-# A display date passing is not a publish event, so this list may be a minute stale.
-FUTURE_IDS_CACHE_KEY = "search:future-article-ids"
+# Kept per site version (a publication anywhere replaces it, in every server process)
+# and per minute: a display date passing is not a publish event.
 FUTURE_IDS_CACHE_SECONDS = 60
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Chinese input methods type “…” (or 「…」) for quotes; all of them mark a phrase.
@@ -86,7 +88,8 @@ class Result:
 
 def future_article_ids():
     """Live articles whose display date is still ahead: hidden from listings until then, so from search too."""
-    ids = cache.get(FUTURE_IDS_CACHE_KEY)
+    key = f"search:future-article-ids:{current_version()}:{int(time.time() // FUTURE_IDS_CACHE_SECONDS)}"
+    ids = cache.get(key)
     if ids is None:
         ids = [
             page_id
@@ -95,7 +98,7 @@ def future_article_ids():
             .order_by()
             .values_list("pk", flat=True)[:1000]
         ]
-        cache.set(FUTURE_IDS_CACHE_KEY, ids, FUTURE_IDS_CACHE_SECONDS)
+        cache.set(key, ids, FUTURE_IDS_CACHE_SECONDS)
     return ids
 
 
