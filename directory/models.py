@@ -58,6 +58,26 @@ class UnionOrganisationQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
+def organisation_search_text(organisation):
+    """The segmenter's tokens of everything the directory shows of an organisation (its
+    telephone and office hours included). Plain fields only, so that a data migration can
+    rebuild it from historical rows."""
+    groups = [WORKER_GROUP_LABELS.get(code, "") for code in organisation.worker_groups.split(",") if code]
+    parts = [
+        organisation.name,
+        organisation.address,
+        organisation.office_hours,
+        organisation.phone,
+        organisation.prefecture,
+        organisation.county,
+        INDUSTRY_LABELS.get(organisation.industry, ""),
+        LEVEL_LABELS.get(organisation.level, ""),
+        *groups,
+    ]
+    # Spaces around every token, so a condition `contains " 快递 "` matches whole tokens only.
+    return f" {segment_for_index(' '.join(part for part in parts if part))} "
+
+
 class UnionOrganisation(models.Model):
     code = models.CharField(
         "编码",
@@ -178,17 +198,7 @@ class UnionOrganisation(models.Model):
 
     # -- derived columns -----------------------------------------------------
     def build_search_text(self):
-        parts = [
-            self.name,
-            self.address,
-            self.prefecture,
-            self.county,
-            INDUSTRY_LABELS.get(self.industry, ""),
-            LEVEL_LABELS.get(self.level, ""),
-            *self.worker_group_labels,
-        ]
-        # Spaces around every token, so a condition `contains " 快递 "` matches whole tokens only.
-        return f" {segment_for_index(' '.join(part for part in parts if part))} "
+        return organisation_search_text(self)
 
     def _own_tree_path(self):
         prefix = self.parent.tree_path if self.parent_id else "/"

@@ -330,11 +330,23 @@ class ArticlePage(BasePage, Page):
         InlinePanel("related_links", label="相关阅读（手动指定）"),
         InlinePanel("worker_links", label="相关劳模"),
     ]
+    # Everything the article page shows a reader is findable; the title stays the only
+    # boosted field (Page.search_fields), so it ranks first. The body's blocks give their
+    # text, captions, table cells and attachment names; `shown_extra_text` adds what they do not.
     search_fields = Page.search_fields + [
         index.SearchField("kicker"),
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("lead_image_caption"),
+        index.SearchField("original_title"),
+        index.SearchField("original_author"),
+        index.SearchField("source_name"),
+        index.SearchField("authors"),
+        index.SearchField("responsible_editor"),
+        index.SearchField("document_number"),
+        index.SearchField("issuing_body"),
+        index.SearchField("shown_extra_text"),
         index.FilterField("display_date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -354,6 +366,18 @@ class ArticlePage(BasePage, Page):
         super().clean()
         if (self.original_title or self.original_author) and not self.source_name:
             raise ValidationError({"source_name": "转载文章请填写来源。"})
+
+    def shown_extra_text(self):
+        """Body text the page shows that the blocks' own searchable content leaves out: an
+        attachment's file title when it has no display name, a table's caption."""
+        texts = []
+        for block in self.body or []:
+            value = block.value
+            if block.block_type == "document" and not value.get("title") and value.get("document"):
+                texts.append(value["document"].title)
+            elif block.block_type == "table" and value and value.get("table_caption"):
+                texts.append(value["table_caption"])
+        return " ".join(texts)
 
     @property
     def author_list(self):

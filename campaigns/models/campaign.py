@@ -115,6 +115,15 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
         index.SearchField("intro"),
         index.SearchField("goals"),
         index.SearchField("body"),
+        # The rest of what the campaign page shows.
+        index.SearchField("organiser"),
+        index.SearchField("archive_note"),
+        index.SearchField("key_figures"),
+        index.SearchField("milestones"),
+        index.RelatedFields(
+            "events",
+            [index.SearchField("title"), index.SearchField("place"), index.SearchField("description")],
+        ),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
     ]

@@ -201,7 +201,14 @@ class WorkerPage(BasePage, Page):
         index.SearchField("achievements"),
         index.SearchField("studio_name"),
         index.SearchField("studio_focus"),
-        index.RelatedFields("honours", [index.SearchField("awarding_body")]),
+        index.SearchField("studio_achievements"),
+        index.SearchField("ethnicity"),
+        index.RelatedFields("industry", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name")]),
+        index.RelatedFields(
+            "honours",
+            [index.SearchField("awarding_body"), index.RelatedFields("title", [index.SearchField("name")])],
+        ),
         index.FilterField("gender"),
         index.FilterField("ethnicity"),
     ]
