@@ -8,6 +8,8 @@ adjust its entry by defining `feed_entry_overrides(request)` returning a dict
 of FeedEntry fields.
 """
 
+import hashlib
+import json
 import mimetypes
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,6 +24,7 @@ from django.utils.text import Truncator
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+from wagtail.search import index
 
 from .html import make_feed_html
 
@@ -66,12 +69,15 @@ def page_guid(authority, page_id):
     return f"tag:{authority},{TAG_URI_DATE}:page:{page_id}"
 
 
-def beijing(value):
+def beijing(value, exact=False):
+    """`value` on Beijing's clock; whole seconds unless `exact` (an entry's Atom `updated`
+    keeps its fraction, so that items published in the same second still differ)."""
     if value is None:
         return None
     if timezone.is_naive(value):
         value = timezone.make_aware(value, BEIJING)
-    return value.astimezone(BEIJING).replace(microsecond=0)
+    value = value.astimezone(BEIJING)
+    return value if exact else value.replace(microsecond=0)
 
 
 def publish_time(page):
@@ -182,10 +188,92 @@ def _prefetch(pages):
     return images, parents
 
 
-def build_entries(request, pages, default_author):
-    """Feed entries for `pages` (already limited and specific), newest first."""
+def build_entry(page, request, *, authority, image, section, default_author, published, updated):
+    """One page's entry; None if it has no address."""
+    link = page.get_full_url(request)
+    if not link:
+        return None
+    body_html = _body_html(page, request)
+    # Articles without a 来源 are the site's own, as their page says.
+    source_name = (
+        (getattr(page, "source_name", None) or default_author) if hasattr(page, "source_name") else ""
+    )
+    categories = [section] if section else []
+    categories += [name for name in _tag_names(page) if name not in categories]
+    entry = FeedEntry(
+        title=page.title,
+        link=link,
+        guid=page_guid(authority, page.pk),
+        published=beijing(published),
+        updated=beijing(updated, exact=True),
+        author=getattr(page, "authors", "") or getattr(page, "original_author", "") or default_author,
+        summary=_summary(page, body_html),
+        content_html=_content_html(page, request, link, body_html, image, source_name),
+        source_name=source_name,
+        categories=categories,
+        enclosure=_image_enclosure(link, image),
+    )
+    if hasattr(page, "feed_entry_overrides"):
+        entry = replace(entry, **page.feed_entry_overrides(request))
+    return entry
+
+
+def _indexed_text(obj, fields):
+    """The values of `fields` (a model's search fields: what its page shows a reader), in order."""
+    texts = []
+    for search_field in fields:
+        try:
+            value = search_field.get_value(obj)
+        except (AttributeError, ValueError, TypeError):
+            continue
+        if isinstance(search_field, index.RelatedFields):
+            related = value.all() if hasattr(value, "all") else [value] if value is not None else []
+            texts += [_indexed_text(item, search_field.fields) for item in related]
+        elif isinstance(search_field, index.SearchField):
+            texts.append(str(value) if value is not None else "")
+    return texts
+
+
+def reader_fingerprint(page):
+    """A digest of what a subscriber sees of `page`: its entry (title, address, author,
+    summary, content, 来源, categories, picture) and what its page shows (the model's search
+    fields, which cover every displayed field), without dates: it changes exactly when the
+    text does (see `feeds.changes`)."""
+    images, parents = _prefetch([page])
+    entry = build_entry(
+        page,
+        None,
+        authority="",
+        image=images.get(image_id_of(page)),
+        section=parents.get(page.path[: -Page.steplen]),
+        default_author="",
+        published=None,
+        updated=None,
+    )
+    if entry is None:
+        return ""
+    seen = [
+        entry.title,
+        entry.link,
+        entry.author,
+        entry.summary,
+        entry.content_html,
+        entry.source_name,
+        entry.categories,
+        entry.enclosure.url if entry.enclosure else "",
+        _indexed_text(page, page.get_search_fields()),
+    ]
+    return hashlib.sha256(json.dumps(seen, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def build_entries(request, pages, default_author, changed_at=None):
+    """Feed entries for `pages` (already limited and specific), newest first.
+
+    `changed_at` ({page id: when its entry last changed for readers}, `feeds.changes`) gives
+    each entry's `updated`; an item without one was not changed since it was published."""
     pages = list(pages)
     images, parents = _prefetch(pages)
+    changed_at = changed_at or {}
     authority = tag_authority(request)
     now = timezone.now()
     entries = []
@@ -193,35 +281,17 @@ def build_entries(request, pages, default_author):
         published = publish_time(page)
         if published is None or published > now:
             continue
-        link = page.get_full_url(request)
-        if not link:
-            continue
-        image = images.get(image_id_of(page))
-        body_html = _body_html(page, request)
-        # Articles without a 来源 are the site's own, as their page says.
-        source_name = (
-            (getattr(page, "source_name", None) or default_author) if hasattr(page, "source_name") else ""
+        updated = max(filter(None, [published, changed_at.get(page.pk)]))
+        entry = build_entry(
+            page,
+            request,
+            authority=authority,
+            image=images.get(image_id_of(page)),
+            section=parents.get(page.path[: -Page.steplen]),
+            default_author=default_author,
+            published=published,
+            updated=updated,
         )
-        categories = []
-        section = parents.get(page.path[: -Page.steplen])
-        if section:
-            categories.append(section)
-        categories += [name for name in _tag_names(page) if name not in categories]
-        updated = max(filter(None, [published, page.last_published_at]))
-        entry = FeedEntry(
-            title=page.title,
-            link=link,
-            guid=page_guid(authority, page.pk),
-            published=beijing(published),
-            updated=beijing(updated),
-            author=getattr(page, "authors", "") or getattr(page, "original_author", "") or default_author,
-            summary=_summary(page, body_html),
-            content_html=_content_html(page, request, link, body_html, image, source_name),
-            source_name=source_name,
-            categories=categories,
-            enclosure=_image_enclosure(link, image),
-        )
-        if hasattr(page, "feed_entry_overrides"):
-            entry = replace(entry, **page.feed_entry_overrides(request))
-        entries.append(entry)
+        if entry is not None:
+            entries.append(entry)
     return entries

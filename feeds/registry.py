@@ -24,6 +24,15 @@ def feed_page_models():
     return [apps.get_model(label) for label in settings.FEED_PAGE_TYPES]
 
 
+def is_feed_item(page):
+    """Whether `page` is an entry of some feed: a site item, or a child of a feed page."""
+    if isinstance(page, tuple(site_item_models())):
+        return True
+    parent_path = page.path[: -page.steplen]
+    parent = Page.objects.filter(path=parent_path).only("content_type").first() if parent_path else None
+    return parent is not None and issubclass(parent.specific_class, tuple(feed_page_models()))
+
+
 def site_name_for(request):
     site_settings = SiteSettings.for_request(request) if request is not None else None
     return getattr(site_settings, "site_name", "") or settings.WAGTAIL_SITE_NAME

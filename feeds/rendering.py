@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from home.models import SiteSettings
 
 from .cache import get_cached_feed, last_change, set_cached_feed
+from .changes import changed_at_for
 from .generators import FEED_FLAVOURS
 from .items import build_entries, tag_authority
 
@@ -89,7 +90,9 @@ def build_feed(request, queryset, *, title, link, description, flavour, limit):
     site_settings = SiteSettings.for_request(request)
     site_name = site_settings.site_name or settings.WAGTAIL_SITE_NAME
     pages = visible_items(queryset, limit)
-    entries = build_entries(request, pages, default_author=site_name)
+    entries = build_entries(
+        request, pages, default_author=site_name, changed_at=changed_at_for(page.pk for page in pages)
+    )
     feed_class = FEED_FLAVOURS[flavour]
     link = request.build_absolute_uri(link)
     self_url = canonical_self_url(request, limit)

@@ -7,8 +7,9 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from .changes import record_publication
 from .mixins import FeedMixin
-from .registry import feed_page_models
+from .registry import feed_page_models, is_feed_item
 
 # `@hooks.register(FEED_PURGE_HOOK)` functions (page, feed_pages) -> iterable of URLs add the
 # sub-listings that show `page` (tag pages and their feeds, …).
@@ -64,6 +65,9 @@ def urls_to_purge(page, unpublished=False):
 
 
 def on_page_published(sender, instance, **kwargs):
+    page = instance.specific_deferred if type(instance) is Page else instance
+    if is_feed_item(page):
+        record_publication(page)
     purge_urls_from_cache(urls_to_purge(instance))
 
 
