@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -187,7 +187,20 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         return self.render_listing(request, self.title, self.get_listing_queryset(request), "latest")
 
     def find_tag(self, slug):
-        return Tag.objects.filter(slug=slug).first()
+        """The tag at `slug`, or the one that had it before (its old address then redirects)."""
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            tag = Tag.objects.filter(pk__in=LegacyTagSlug.objects.filter(slug=slug).values("tag_id")).first()
+        if tag is None and not slug.isascii():
+            # An old Chinese address that was never recorded: taggit made it from the name.
+            tag = Tag.objects.filter(name=slug).first()
+        return tag
+
+    def tag_redirect(self, request, tag, route):
+        """A permanent redirect from an old address of `tag` to its address today."""
+        url = self.get_url(request) + self.reverse_subpage(route, args=[tag.slug])
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
     def get_tag(self, tag_slug):
         """The tag of a tag page (a 404 if there is none)."""
@@ -196,6 +209,8 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     @path("tags/<str:tag_slug>/", name="tag")
     def tag_listing(self, request, tag_slug):
         tag = self.get_tag(tag_slug)
+        if tag.slug != tag_slug:
+            return self.tag_redirect(request, tag, "tag")
         queryset = self.get_listing_queryset(request, tag=tag)
         context = {"tag": tag, "listing_kind": "tag", "feed_links": tag_feed_source(self, tag, request).links}
         response = self.render_listing(request, f"标签：{tag.name}", queryset, f"tag:{tag.pk}", **context)
@@ -206,6 +221,8 @@ class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     @path("tags/<str:tag_slug>/feed/", name="tag_feed")
     def tag_feed(self, request, tag_slug, flavour="rss"):
         tag = self.get_tag(tag_slug)
+        if tag.slug != tag_slug:
+            return self.tag_redirect(request, tag, "tag_feed" if flavour == "rss" else "tag_atom")
         link = self.get_url(request) + self.reverse_subpage("tag", args=[tag.slug])
         queryset = self.get_listing_queryset(request, tag=tag)
         return self.serve_feed(request, flavour, queryset=queryset, title=f"标签：{tag.name}", link=link)
@@ -248,6 +265,21 @@ def published_tags(limit=200):
         UsedTag(row["tag__name"], row["tag__slug"], row["uses"])
         for row in ArticlePage.objects.tags_in_use(limit)
     ]
+
+
+class LegacyTagSlug(models.Model):
+    """An address a tag had before (its percent-encoded Chinese slug, or an edited one):
+    `/news/tags/<slug>/` and its feeds redirect permanently to the tag's address today."""
+
+    slug = models.CharField("旧地址", max_length=255, unique=True)
+    tag = models.ForeignKey(Tag, verbose_name="标签", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "标签旧地址"
+        verbose_name_plural = "标签旧地址"
+
+    def __str__(self):
+        return f"{self.slug} → {self.tag_id}"
 
 
 class ArticleTag(TaggedItemBase):

@@ -8,14 +8,15 @@ list it too and would otherwise stay stale for up to PAGE_CACHE_SECONDS.
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache import utils as frontend_cache
 from wagtail.signals import page_published, page_unpublished
 
 from sitecache.cache import bump_version
 
-from .models import ArticlePage, NewsIndexPage
+from .models import ArticlePage, LegacyTagSlug, NewsIndexPage
+from .tags import give_pinyin_slug
 
 
 def purge_listings(sender, instance, **kwargs):
@@ -42,7 +43,19 @@ def forget_tag(sender, **kwargs):
     bump_version()
 
 
+def remember_previous_slug(sender, instance, raw=False, **kwargs):
+    """A tag's former address (see news.tags) redirects to its new one."""
+    previous = getattr(instance, "_previous_slug", None)
+    if raw or not previous:
+        return
+    LegacyTagSlug.objects.update_or_create(slug=previous, defaults={"tag": instance})
+    LegacyTagSlug.objects.filter(slug=instance.slug).delete()
+    del instance._previous_slug
+
+
 def connect():
+    pre_save.connect(give_pinyin_slug, sender=Tag, dispatch_uid="news-tag-pinyin-slug")
+    post_save.connect(remember_previous_slug, sender=Tag, dispatch_uid="news-tag-previous-slug")
     for signal in (post_save, post_delete):
         signal.connect(forget_tag, sender=Tag, dispatch_uid=f"news-tag-{signal}")
 
