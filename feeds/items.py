@@ -229,6 +229,9 @@ def _indexed_text(obj, fields):
         if isinstance(search_field, index.RelatedFields):
             related = value.all() if hasattr(value, "all") else [value] if value is not None else []
             texts += [_indexed_text(item, search_field.fields) for item in related]
+        elif isinstance(value, StreamValue):
+            # Its blocks' text, not a rendering (which would make image renditions).
+            texts.append(value.stream_block.get_searchable_content(value))
         elif isinstance(search_field, index.SearchField):
             texts.append(str(value) if value is not None else "")
     return texts
