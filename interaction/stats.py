@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Case, Count, F, Func, IntegerField, Max, Min, Q, Value, When
 
 from .models import Category, Message, Satisfaction, Status
@@ -76,7 +77,8 @@ class TenthsOfDayBetween(Func):
     def as_sql(self, compiler, connection, **extra_context):
         start, start_params, end, end_params = self._parts(compiler)
         seconds = 86400 // TENTHS_PER_DAY
-        sql = f"CAST(ROUND(EXTRACT(EPOCH FROM ({end} - {start})) / {seconds}.0) AS INTEGER)"
+        # date_part() answers in double precision; EXTRACT() answers in numeric, several times slower.
+        sql = f"CAST(ROUND(date_part('epoch', {end} - {start}) / {seconds}.0) AS INTEGER)"
         return sql, (*end_params, *start_params)
 
     def as_sqlite(self, compiler, connection, **extra_context):
@@ -112,9 +114,21 @@ def _median_from_counts(counts):
     return None  # not reached
 
 
-def _add(histograms, key, tenths, count):
-    histogram = histograms.setdefault(key, {})
-    histogram[tenths] = histogram.get(tenths, 0) + count
+def _plain_rows(queryset, columns):
+    """The rows of a grouped query as plain tuples in the order of `columns`.
+
+    Run on the cursor rather than through the queryset: every column is a whole number or the
+    category's code, so Django's per-value conversions (a third of the time with 25,000 groups)
+    are not needed."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        position = {column[0]: index for index, column in enumerate(cursor.description)}
+        order = [position[name] for name in columns]
+        rows = cursor.fetchall()
+    if order == list(range(len(rows[0]) if rows else len(order))):
+        return rows
+    return [tuple(row[index] for index in order) for row in rows]
 
 
 def _merge(histograms):
@@ -170,17 +184,19 @@ def report(year):
         )
         .order_by()
     )
-    for cell in per_cell:
-        figures = (cell["received"], cell["answered"], cell["in_time"])
-        for value in Satisfaction.values:
-            ratings[value] += cell[f"rated_{value}"]
-        for table in ("category", "month"):
-            key = cell[table]
-            counts[table][key] = tuple(
-                a + b for a, b in zip(counts[table].get(key, zero), figures, strict=True)
-            )
-            if cell["tenths"] is not None:
-                _add(first[table], key, cell["tenths"], cell["received"])
+    rating_values = Satisfaction.values
+    columns = ["category", "month", "tenths", "received", "answered", "in_time"]
+    columns += [f"rated_{value}" for value in rating_values]
+    for cell in _plain_rows(per_cell, columns):
+        category, month, tenths, received, answered, in_time, *rated = cell
+        for value, count in zip(rating_values, rated, strict=True):
+            ratings[value] += count
+        for table, key in (("category", category), ("month", month)):
+            before = counts[table].get(key, zero)
+            counts[table][key] = (before[0] + received, before[1] + answered, before[2] + in_time)
+            if tenths is not None:
+                histogram = first[table].setdefault(key, {})
+                histogram[tenths] = histogram.get(tenths, 0) + received
     # Second pass: per (category, month, tenths of a day to the answer), answered messages only.
     per_answer = (
         messages.filter(answered_at__isnull=False)
@@ -189,9 +205,12 @@ def report(year):
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for cell in per_answer:
-        for table in ("category", "month"):
-            _add(answer[table], cell[table], cell["tenths"], cell["n"])
+    by_category, by_month = answer["category"], answer["month"]
+    for category, month, tenths, n in _plain_rows(per_answer, ["category", "month", "tenths", "n"]):
+        histogram = by_category.setdefault(category, {})
+        histogram[tenths] = histogram.get(tenths, 0) + n
+        histogram = by_month.setdefault(month, {})
+        histogram[tenths] = histogram.get(tenths, 0) + n
 
     def row(label, table, key):
         return _row(
