@@ -59,7 +59,11 @@ PROGRESS = [Status.SUBMITTED, Status.ACCEPTED, Status.FORWARDED, Status.JOINED]
 
 class ApplicationQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        # Written as "not closed" on purpose: with `status IN (three open values)` SQLite's planner
+        # takes the status index and then sorts every open application by date for one page (the
+        # queue's 未办结 filter: ~30,000 rows at 50,000 applications); "not closed" lets it walk the
+        # date index and stop after a page. Same rows: every application has one of the five statuses.
+        return self.exclude(status__in=CLOSED_STATUSES)
 
     def overdue(self, now=None):
         """Not yet contacted (still 已提交) after the first-contact deadline."""
@@ -94,9 +98,8 @@ class Application(models.Model):
     via_qr = models.BooleanField("通过组织二维码进入", default=False)
     consent_at = models.DateTimeField("同意隐私声明时间")
     # Handling
-    status = models.CharField(
-        "状态", max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True
-    )
+    # Indexed together with created_at (Meta.indexes): one status, newest first, without a sort.
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="经办人",
@@ -118,6 +121,7 @@ class Application(models.Model):
         verbose_name = "入会申请"
         verbose_name_plural = "入会申请"
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="joining_app_status_created")]
         permissions = [
             ("handle_application", "受理入会申请（限本组织及下级）"),
             ("handle_all_applications", "受理全部入会申请（不限组织）"),

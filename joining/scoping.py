@@ -29,11 +29,17 @@ def is_officer(user):
 
 
 def assigned_organisations(user):
-    return list(
-        UnionOrganisation.objects.filter(officer_assignments__user=user).only(
-            "pk", "tree_path", "level", "prefecture", "county"
+    """The organisations assigned to this officer, read once per request (kept on the user object,
+    which lives as long as the request: the queue asks for them for its list, count and filters)."""
+    cached = getattr(user, "_joining_assigned_organisations", None)
+    if cached is None:
+        cached = list(
+            UnionOrganisation.objects.filter(officer_assignments__user=user).only(
+                "pk", "tree_path", "level", "prefecture", "county"
+            )
         )
-    )
+        user._joining_assigned_organisations = cached
+    return cached
 
 
 def _unmatched_condition(organisation):
@@ -48,9 +54,15 @@ def _unmatched_condition(organisation):
 
 
 def scope_condition(organisations):
-    condition = Q(pk__in=[])
+    """Applications to these organisations' subtrees, plus the unmatched ones of their regions.
+
+    The subtree is one subquery over the directory (a few thousand rows, by the tree_path index),
+    not a join on `tree_path LIKE …` for every application: the database then reads the
+    applications by their organisation (or their date, for a page) instead of joining each one."""
+    if not organisations:
+        return Q(pk__in=[])
+    condition = Q(organisation__in=UnionOrganisation.objects.subtree_of(organisations).values("pk"))
     for organisation in organisations:
-        condition |= Q(organisation__tree_path__startswith=organisation.tree_path)
         unmatched = _unmatched_condition(organisation)
         if unmatched is not None:
             condition |= unmatched

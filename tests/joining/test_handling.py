@@ -160,6 +160,33 @@ def test_queue_filters(client, officers, tree, courier_app, golmud_app):
     assert client.get("/admin/ruhui/", {"status": "bogus"}).status_code == 200
 
 
+def test_open_filter_shows_every_open_status_and_no_closed_one(client, officers, tree):
+    by_status = {}
+    for number, status in enumerate(Status):
+        application = make_application(tree["courier"], mobile=f"1391000000{number}")
+        Application.objects.filter(pk=application.pk).update(status=status)
+        by_status[status] = application.receipt_display
+    client.force_login(officers["chengbei"])
+    html = client.get("/admin/ruhui/", {"status": "open"}).content.decode()
+    for status, receipt in by_status.items():
+        assert (receipt in html) == (status in (Status.SUBMITTED, Status.ACCEPTED, Status.FORWARDED)), status
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"status": "open"}, {"status": "overdue", "region": "西宁市"}, {"q": "卓玛"}, {"organisation": "0"}],
+)
+def test_queue_queries_do_not_grow_with_the_applications(
+    client, officers, tree, query, django_assert_max_num_queries
+):
+    for number in range(30):
+        make_application(tree["courier"] if number % 2 else None, mobile=f"1392000{number:04d}")
+    client.force_login(officers["xining"])
+    client.get("/admin/ruhui/", query)  # session, permissions and menus settle
+    with django_assert_max_num_queries(20):
+        assert client.get("/admin/ruhui/", query).status_code == 200
+
+
 def test_status_change_and_assignment_in_the_admin(client, officers, courier_app):
     client.force_login(officers["chengbei"])
     url = f"/admin/ruhui/{courier_app.pk}/"
