@@ -8,6 +8,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from core.people import person_name
+
 from .roles import section_root_models
 
 STALE_AFTER_DAYS = 14
@@ -65,7 +67,7 @@ class AwaitingMyReviewPanel(EditorialPanel):
                 {
                     "title": page.get_admin_display_title(),
                     "url": _edit_url(page.pk),
-                    "note": f"{state.task.name} · 提交人 {submitter.get_username() if submitter else '—'}",
+                    "note": f"{state.task.name} · 提交人 {person_name(submitter) or '—'}",
                     "when": state.started_at,
                 }
             )
@@ -91,7 +93,7 @@ class MySentBackPanel(EditorialPanel):
             task_state = state.current_task_state
             if page is None or task_state is None:
                 continue
-            by = task_state.finished_by.get_username() if task_state.finished_by else "系统"
+            by = person_name(task_state.finished_by) or "系统"
             comment = (task_state.comment or "").splitlines()[0] if task_state.comment else ""
             rows.append(
                 {

@@ -7,6 +7,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState
 
+from core.people import person_name
+
 from . import checker
 from .house_style import check_page
 from .models import HouseStyleTaskState
@@ -30,12 +32,12 @@ def review_history(page):
     return [
         {
             "workflow": state.workflow_state.workflow.name,
-            "submitted_by": state.workflow_state.requested_by,
+            "submitted_by": person_name(state.workflow_state.requested_by),
             "submitted_at": state.workflow_state.created_at,
             "stage": state.task.name,
             "status": state.get_status_display(),
             "status_code": state.status,
-            "by": state.finished_by,
+            "by": person_name(state.finished_by),
             "at": state.finished_at,
             "comment": state.comment,
             "revision_id": state.revision_id,

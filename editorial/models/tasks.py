@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowState
 
+from core.people import person_name
 from editorial import checker
 
 from .house_style import check_page
@@ -135,13 +136,5 @@ class SeparatedApprovalTask(AbstractGroupApprovalTask):
             return  # a newer revision restarts the workflow; nothing is published now
         if RESPONSIBLE_EDITOR_FIELD not in revision.content or revision.content.get(RESPONSIBLE_EDITOR_FIELD):
             return
-        revision.content[RESPONSIBLE_EDITOR_FIELD] = display_name(user)
+        revision.content[RESPONSIBLE_EDITOR_FIELD] = person_name(user)
         revision.save(update_fields=["content"])
-
-
-def display_name(user):
-    """Chinese names read family name first with no space (李 + 明 = 李明)."""
-    first, last = (user.first_name or "").strip(), (user.last_name or "").strip()
-    if any("\u4e00" <= char <= "\u9fff" for char in first + last):
-        return f"{last}{first}"
-    return user.get_full_name().strip() or user.get_username()
