@@ -55,6 +55,17 @@ class PageAdminView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied("您没有查看该页面的权限。")
         return super().dispatch(request, page_id, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's default crumbs are only 首页; name the page being looked at.
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                "label": self.page.get_admin_display_title(),
+            },
+            {"url": "", "label": f"{self.page_title}：{self.page.get_admin_display_title()}"},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page"] = self.page
