@@ -19,7 +19,7 @@ from core.people import person_name
 from .guide import EditorGuideView, help_menu_items
 from .models import GlossaryEntry, HouseStyleCheckTask
 from .panels import EDITORIAL_PANELS
-from .views import HouseStyleReportView, ReviewHistoryView
+from .views import HouseStyleReportView, NewArticleView, QuickReviewView, ReviewHistoryView, workflow_outcome
 
 RESUBMIT_LABEL = "重新提交审核（将重新经过规范用语检查和初审）"
 PUBLISH_REFUSED = "本页由“三审”工作流管理，不能直接发布：请提交审核，终审通过后自动发布。"
@@ -52,6 +52,10 @@ def editorial_admin_urls():
             ReviewHistoryView.as_view(),
             name="editorial_review_history",
         ),
+        path(
+            "editorial/pages/<int:page_id>/review/", QuickReviewView.as_view(), name="editorial_quick_review"
+        ),
+        path("editorial/new-article/", NewArticleView.as_view(), name="editorial_new_article"),
     ]
 
 
@@ -210,29 +214,10 @@ def check_returned_text(task_state, limit=5):
 
 def _report_after_workflow_action(request, page):
     page = Page.objects.get(pk=page.pk).specific
-    title = page.get_admin_display_title()
-    workflow_state = page.current_workflow_state
-    latest = page.get_latest_revision()
-    if workflow_state is None:
-        if page.live and not page.has_unpublished_changes:
-            _say_instead(
-                request,
-                "success",
-                f"《{title}》已批准并发布，读者现在可以看到。",
-                buttons=[messages.button(page.full_url or page.url or "", "查看线上页面", new_window=True)],
-            )
-        elif latest is not None and latest.approved_go_live_at:
-            when = timezone.localtime(latest.approved_go_live_at).strftime("%Y年%-m月%-d日 %H:%M")
-            _say_instead(request, "success", f"《{title}》已批准，将于定时上线时间 {when} 自动发布。")
-        return
-    if workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-        _say_instead(request, "success", f"《{title}》已退回给提交人修改，退回意见已通知对方。")
-    elif workflow_state.current_task_state is not None:
-        _say_instead(
-            request,
-            "success",
-            f"《{title}》已批准，转交“{workflow_state.current_task_state.task.name}”审核。",
-        )
+    buttons = None
+    if page.live and page.current_workflow_state is None:
+        buttons = [messages.button(page.full_url or page.url or "", "查看线上页面", new_window=True)]
+    _say_instead(request, "success", workflow_outcome(page), buttons=buttons)
 
 
 @hooks.register("after_edit_page")
