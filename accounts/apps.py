@@ -9,5 +9,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import django_admin
+        from .forms import install_account_name_form
 
         django_admin.restrict()
+        install_account_name_form()

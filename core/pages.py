@@ -1,7 +1,10 @@
 """Abstract behaviour that the site's page types share."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -128,11 +131,53 @@ class CacheControlMixin:
         return not self.get_view_restrictions().exists()
 
 
+DISPLAY_DATE_FIELD = "display_date"
+# A displayed date typed as "now" a few minutes ahead of the clock is not a future date.
+DISPLAY_DATE_GRACE = timedelta(minutes=10)
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%Y年%-m月%-d日 %H:%M")
+
+
+class BasePageForm(PinyinSlugPageForm):
+    """The admin form of every page type: pinyin slugs, and a 显示日期 that cannot run ahead of
+    the moment the page goes live.
+
+    显示日期 (`display_date`, on the content tab) is only the date printed on the page; when the page
+    reaches the public is the 定时上线时间 (`go_live_at`, the status panel's 设置计划). A future
+    显示日期 on a page that goes live at once would show a date that has not come yet, so it is
+    refused with the way to schedule instead; with a 定时上线时间 set, 显示日期 may be anything up to it.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        shown = cleaned_data.get(DISPLAY_DATE_FIELD)
+        if shown is None or DISPLAY_DATE_FIELD not in self.fields:
+            return cleaned_data
+        go_live = cleaned_data.get("go_live_at") if "go_live_at" in self.fields else None
+        now = timezone.now()
+        if go_live and go_live > now:
+            if shown > go_live + DISPLAY_DATE_GRACE:
+                self.add_error(
+                    DISPLAY_DATE_FIELD,
+                    f"显示日期（{_local(shown)}）晚于定时上线时间（{_local(go_live)}）：读者会在文章上看到一个还没到的日期。"
+                    "请把显示日期改为不晚于定时上线时间，或留空（留空即显示上线时间）。",
+                )
+        elif shown > now + DISPLAY_DATE_GRACE:
+            self.add_error(
+                DISPLAY_DATE_FIELD,
+                f"显示日期（{_local(shown)}）还没到，而本文审核通过后会立即上线。"
+                "要定时发布请用定时上线时间（右侧状态栏 › 设置计划），显示日期可以留空（留空即显示上线时间）。",
+            )
+        return cleaned_data
+
+
 class BasePage(PinyinSlugMixin, CachedViewRestrictionsMixin, CacheControlMixin, SeoMixin):
     """What every page type of the site shares (used as `BasePage, Page`): pinyin slugs in
-    code and in the admin, the 推广 tab, meta tags, cache headers and cached view restrictions."""
+    code and in the admin, a 显示日期 that never runs ahead of going live, the 推广 tab, meta tags, cache headers and cached view restrictions."""
 
-    base_form_class = PinyinSlugPageForm
+    base_form_class = BasePageForm
     promote_panels = SeoMixin.seo_panels + [FieldPanel("show_in_menus")]
 
     class Meta:

@@ -6,7 +6,9 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState, WorkflowTask
+
+from core.people import person_name
 
 from .roles import section_root_models
 
@@ -27,7 +29,16 @@ class EditorialPanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         rows = self.get_rows(user)
-        return {"heading": self.heading, "empty_text": self.empty_text, "rows": rows, "panel_id": self.name}
+        return {
+            "heading": self.heading,
+            "empty_text": self.empty_text,
+            "rows": rows,
+            "panel_id": self.name,
+            "blank_form": self.blank_form(),
+        }
+
+    def blank_form(self):
+        return None
 
 
 def _edit_url(page_id):
@@ -41,11 +52,36 @@ def _pages_by_id(ids):
     }
 
 
+def _stage_labels(states):
+    """{task_state.pk: approve label} from each workflow's task order (one query per workflow)."""
+    orders = {}
+    for workflow_id in {state.workflow_state.workflow_id for state in states}:
+        orders[workflow_id] = list(
+            WorkflowTask.objects.filter(workflow_id=workflow_id, task__active=True)
+            .order_by("sort_order")
+            .values_list("task__name", flat=True)
+        )
+    labels = {}
+    for state in states:
+        names = orders[state.workflow_state.workflow_id]
+        position = names.index(state.task.name) if state.task.name in names else len(names) - 1
+        labels[state.pk] = f"批准，转交{names[position + 1]}" if position + 1 < len(names) else "批准并发布"
+    return labels
+
+
 class AwaitingMyReviewPanel(EditorialPanel):
+    """待我审核: each row has a preview link and an approve / send-back form (快速审核)."""
+
     name = "editorial_awaiting_review"
     order = 90
     heading = "待我审核"
     empty_text = "目前没有等待您审核的稿件。"
+    template_name = "editorial/panels/review_panel.html"
+
+    def blank_form(self):
+        from .views import QuickReviewForm
+
+        return QuickReviewForm()
 
     def get_rows(self, user):
         states = list(
@@ -55,6 +91,8 @@ class AwaitingMyReviewPanel(EditorialPanel):
             .order_by("started_at")[:PANEL_LIMIT]
         )
         pages = _pages_by_id(state.workflow_state.object_id for state in states)
+        labels = _stage_labels(states)
+        home = reverse("wagtailadmin_home")
         rows = []
         for state in states:
             page = pages.get(int(state.workflow_state.object_id))
@@ -65,8 +103,15 @@ class AwaitingMyReviewPanel(EditorialPanel):
                 {
                     "title": page.get_admin_display_title(),
                     "url": _edit_url(page.pk),
-                    "note": f"{state.task.name} · 提交人 {submitter.get_username() if submitter else '—'}",
+                    "note": f"{state.task.name} · 提交人 {person_name(submitter) or '—'}",
                     "when": state.started_at,
+                    "preview_url": reverse(
+                        "wagtailadmin_pages:workflow_preview", args=[page.pk, state.task_id]
+                    ),
+                    "review_url": reverse("editorial_quick_review", args=[page.pk]),
+                    "approve_label": labels[state.pk],
+                    "field_id": f"review-comment-{page.pk}",
+                    "next": home,
                 }
             )
         return rows
@@ -91,7 +136,7 @@ class MySentBackPanel(EditorialPanel):
             task_state = state.current_task_state
             if page is None or task_state is None:
                 continue
-            by = task_state.finished_by.get_username() if task_state.finished_by else "系统"
+            by = person_name(task_state.finished_by) or "系统"
             comment = (task_state.comment or "").splitlines()[0] if task_state.comment else ""
             rows.append(
                 {
@@ -172,4 +217,24 @@ class StaleSectionsPanel(EditorialPanel):
         ]
 
 
-EDITORIAL_PANELS = [AwaitingMyReviewPanel, MySentBackPanel, ScheduledPanel, StaleSectionsPanel]
+class NewArticlePanel(Component):
+    """新建文章: choose the section here and land in the create form (no walk through the page tree)."""
+
+    name = "editorial_new_article"
+    order = 80
+    template_name = "editorial/panels/new_article.html"
+
+    def get_context_data(self, parent_context):
+        from .views import sections_for_new_article
+
+        user = parent_context["request"].user
+        return {"sections": sections_for_new_article(user), "action_url": reverse("editorial_new_article")}
+
+
+EDITORIAL_PANELS = [
+    NewArticlePanel,
+    AwaitingMyReviewPanel,
+    MySentBackPanel,
+    ScheduledPanel,
+    StaleSectionsPanel,
+]

@@ -8,8 +8,11 @@ approves two different stages, whatever groups they belong to.
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowState
 
+from core.people import person_name
 from editorial import checker
 
 from .house_style import check_page
@@ -99,8 +102,33 @@ class SeparatedApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         if actions and self.refusal_reason(obj, user) is not None:
             # Still allowed to send it back, never to approve.
-            return [action for action in actions if action[0] != "approve"]
-        return actions
+            actions = [action for action in actions if action[0] != "approve"]
+        approve = self.approve_label(obj) if any(action[0] == "approve" for action in actions) else ""
+        labels = {"approve": approve, "reject": "退回修改"}
+        return [
+            (name, f"{labels[name]}（填写意见）" if with_form else labels[name], with_form)
+            if name in labels
+            else (name, verbose, with_form)
+            for name, verbose, with_form in actions
+        ]
+
+    def approve_label(self, obj):
+        """What approving does: 批准并发布 (or 批准并定时发布) at the last stage, else who is next."""
+        workflow_state = obj.current_workflow_state
+        remaining = []
+        if workflow_state is not None:
+            remaining = list(
+                Task.objects.filter(workflow_tasks__workflow=workflow_state.workflow, active=True)
+                .exclude(task_states__in=workflow_state.successful_task_states)
+                .order_by("workflow_tasks__sort_order")
+            )
+        if len(remaining) > 1:
+            label = f"批准，转交{remaining[1].name}"
+        else:
+            latest = obj.get_latest_revision()
+            go_live = parse_datetime(str((latest.content or {}).get("go_live_at") or "")) if latest else None
+            label = "批准并定时发布" if go_live and go_live > timezone.now() else "批准并发布"
+        return label
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
@@ -135,13 +163,5 @@ class SeparatedApprovalTask(AbstractGroupApprovalTask):
             return  # a newer revision restarts the workflow; nothing is published now
         if RESPONSIBLE_EDITOR_FIELD not in revision.content or revision.content.get(RESPONSIBLE_EDITOR_FIELD):
             return
-        revision.content[RESPONSIBLE_EDITOR_FIELD] = display_name(user)
+        revision.content[RESPONSIBLE_EDITOR_FIELD] = person_name(user)
         revision.save(update_fields=["content"])
-
-
-def display_name(user):
-    """Chinese names read family name first with no space (李 + 明 = 李明)."""
-    first, last = (user.first_name or "").strip(), (user.last_name or "").strip()
-    if any("\u4e00" <= char <= "\u9fff" for char in first + last):
-        return f"{last}{first}"
-    return user.get_full_name().strip() or user.get_username()

@@ -73,6 +73,8 @@ EDITORIAL_SECTION_ROOT_TYPES = [
     "campaigns.CampaignIndexPage",
     "campaigns.CampaignPage",
 ]
+# The page type the dashboard's 新建文章 creates (in a section the writer chooses there).
+EDITORIAL_ARTICLE_TYPE = "news.ArticlePage"
 # Snippets the editorial groups may edit (vocabularies and the glossary). Snippets holding
 # personal data (sign-ups) never belong here: their app grants them to the groups that need them.
 EDITORIAL_SNIPPETS = [
