@@ -21,7 +21,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from core.listing import page_range_with_gaps, paginate, parse_choice_filters
-from directory.models import UnionOrganisation
 from directory.vocab import PREFECTURE_CHOICES
 
 from .audit import log_many
@@ -68,9 +67,7 @@ class QueueFilters:
         if "organisation" in self.active:
             organisation = organisations_for(user).filter(pk=self.active["organisation"]).first()
             queryset = (
-                queryset.filter(
-                    organisation__in=UnionOrganisation.objects.subtree_of([organisation]).values("pk")
-                )
+                queryset.filter(organisation__tree_path__startswith=organisation.tree_path)
                 if organisation
                 else queryset.none()
             )

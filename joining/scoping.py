@@ -56,13 +56,14 @@ def _unmatched_condition(organisation):
 def scope_condition(organisations):
     """Applications to these organisations' subtrees, plus the unmatched ones of their regions.
 
-    The subtree is one subquery over the directory (a few thousand rows, by the tree_path index),
-    not a join on `tree_path LIKE …` for every application: the database then reads the
-    applications by their organisation (or their date, for a page) instead of joining each one."""
-    if not organisations:
-        return Q(pk__in=[])
-    condition = Q(organisation__in=UnionOrganisation.objects.subtree_of(organisations).values("pk"))
+    A join on the organisation's `tree_path` prefix, not `organisation IN (subquery)`: measured with
+    50,000 applications (bench/joining.md), SQLite answers the subquery form with a merge of two
+    index lookups and a sort of every application in scope for each page (2-3 times slower under
+    load), while the join lets it walk the date index and stop after a page; PostgreSQL plans both
+    alike (a backward scan of the date index, a few ms)."""
+    condition = Q(pk__in=[])
     for organisation in organisations:
+        condition |= Q(organisation__tree_path__startswith=organisation.tree_path)
         unmatched = _unmatched_condition(organisation)
         if unmatched is not None:
             condition |= unmatched
