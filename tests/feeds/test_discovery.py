@@ -45,7 +45,7 @@ def test_every_page_links_its_nearest_feed(client, full_site, section):
         article_url: section.url + "feed/",  # the article's section
         full_site["workers"].url: full_site["workers"].url + "feed/",
         full_site["campaign"].url: full_site["campaign"].url + "feed/",
-        "/news/tags/职工书屋/": "/news/tags/职工书屋/feed/",
+        "/news/tags/zhi-gong-shu-wu/": "/news/tags/zhi-gong-shu-wu/feed/",
     }
     for url, feed_url in expectations.items():
         response = client.get(url)
@@ -67,8 +67,8 @@ def test_subscribe_page_lists_every_feed_and_explains_rss(client, full_site, sec
         "/atom/",
         section.url + "feed/",
         "/news/feed/",
-        "/news/tags/职工书屋/feed/",
-        "/news/tags/职工书屋/atom/",
+        "/news/tags/zhi-gong-shu-wu/feed/",
+        "/news/tags/zhi-gong-shu-wu/atom/",
         full_site["workers"].url + "feed/",
         full_site["campaign"].url + "atom/",
         "/subscribe/opml/",
@@ -90,7 +90,7 @@ def test_opml_lists_every_rss_feed(client, full_site, section):
     for url in [
         "http://testserver/feed/",
         "http://testserver" + section.url + "feed/",
-        "http://testserver/news/tags/%E8%81%8C%E5%B7%A5%E4%B9%A6%E5%B1%8B/feed/",
+        "http://testserver/news/tags/zhi-gong-shu-wu/feed/",
         "http://testserver" + full_site["workers"].url + "feed/",
         "http://testserver" + full_site["campaign"].url + "feed/",
     ]:

@@ -134,7 +134,7 @@ def test_query_count_is_bounded_by_the_limit_not_the_archive(
     for n in range(55):
         make_article(f"更多稿件{n}", tags=["技能"], days_ago=n + 10, lead_image=None, body=[])
     assert count_queries(client, section.url + suffix + "?limit=5") == with_five
-    for url in (section.url + suffix, "/" + suffix, "/news/tags/技能/" + suffix):
+    for url in (section.url + suffix, "/" + suffix, "/news/tags/ji-neng/" + suffix):
         cache.clear()
         with django_assert_max_num_queries(QUERY_BOUND):
             assert client.get(url).status_code == 200

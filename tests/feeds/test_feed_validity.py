@@ -42,7 +42,7 @@ def feed_urls(site_root, news_index, section, make_article):
         section.url,
         empty.url,
         news_index.url,
-        news_index.url + "tags/青海工匠/",
+        news_index.url + "tags/qing-hai-gong-jiang/",
         workers.url,
         campaign.url,
     ]

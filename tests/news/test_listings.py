@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -68,7 +67,7 @@ def test_news_index_lists_articles_of_every_section(client, site_root, news_inde
 def test_tag_page_lists_only_tagged_articles(client, news_index, article_factory):
     article_factory("农民工入会的新闻", tags=["农民工入会"])
     article_factory("劳模的新闻", tags=["劳模"])
-    response = client.get(news_index.url + "tags/" + quote("农民工入会") + "/")
+    response = client.get(news_index.url + "tags/nong-min-gong-ru-hui/")
     assert response.status_code == 200
     assert titles_in(response) == ["农民工入会的新闻"]
     assert "标签：农民工入会" in response.content.decode()
@@ -89,7 +88,7 @@ def test_unknown_tag_is_404(client, news_index, article_factory, path):
 
 def test_tag_used_only_by_a_draft_is_404(client, news_index, article_factory):
     article_factory("草稿", tags=["内部标签"], live=False)
-    assert client.get(news_index.url + "tags/" + quote("内部标签") + "/").status_code == 404
+    assert client.get(news_index.url + "tags/nei-bu-biao-qian/").status_code == 404
 
 
 def beijing(*args):
@@ -166,7 +165,7 @@ def test_publishing_an_article_purges_its_listings(
     purge_listings(sender=type(article), instance=article)
     assert {page.pk for page in purged_pages} >= {section.pk, news_index.pk}
     assert "http://testserver/news/2024/5/" in purged_urls
-    assert "http://testserver/news/tags/%E5%8A%B3%E6%A8%A1/" in purged_urls
+    assert "http://testserver/news/tags/lao-mo/" in purged_urls
 
 
 def test_big_section_listing_strategy_lists_the_same(

@@ -36,7 +36,7 @@ def urls(news_index, section, target):
     return {
         "section": section.url,
         "index": news_index.url,
-        "tag": news_index.url + "tags/%E5%8A%B3%E6%A8%A1/",
+        "tag": news_index.url + "tags/lao-mo/",
         "year": news_index.url + f"{year}/",
         "month": news_index.url + f"{year}/{target.display_date.month}/",
         "article": target.url,
