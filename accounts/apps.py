@@ -9,7 +9,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import django_admin
-        from .forms import install_account_name_form
+        from .forms import install_account_name_form, install_user_forms
 
         django_admin.restrict()
         install_account_name_form()
+        install_user_forms()

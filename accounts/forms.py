@@ -72,3 +72,39 @@ def install_account_name_form():
 
     NameEmailSettingsPanel.form_class = NameEmailForm
     NameEmailSettingsPanel.title = "姓名和电子邮箱"
+
+
+class OneNameUserFormMixin:
+    """Wagtail's user create/edit forms (site administrators): `first_name` becomes the one 姓名
+    field and `last_name` is kept empty (hidden: Wagtail's templates name both fields)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].label = "姓名"
+        self.fields["first_name"].help_text = "完整姓名，姓在前，如“李文清”。"
+        self.fields["last_name"].required = False
+        self.fields["last_name"].widget = forms.HiddenInput()
+        if self.instance.pk:
+            self.initial["first_name"] = person_name(self.instance)
+            self.initial["last_name"] = ""
+
+    def clean_first_name(self):
+        typed = self.cleaned_data["first_name"]
+        return "".join(typed.split()) if HAN.search(typed) else " ".join(typed.split())
+
+    def clean_last_name(self):
+        return ""
+
+
+def install_user_forms():
+    """Site administrators' user forms with one 姓名 field (called from AccountsConfig.ready)."""
+    from wagtail.users.forms import UserCreationForm, UserEditForm
+    from wagtail.users.views.users import UserViewSet
+
+    creation = type("UserCreationForm", (OneNameUserFormMixin, UserCreationForm), {})
+    edit = type("UserEditForm", (OneNameUserFormMixin, UserEditForm), {})
+
+    def get_form_class(self, for_update=False):
+        return edit if for_update else creation
+
+    UserViewSet.get_form_class = get_form_class

@@ -24,7 +24,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.models import WorkflowState
 
 SLUG_MAX_LENGTH = 60
@@ -32,8 +31,8 @@ FALLBACK_SLUG = "wen-zhang"
 _DASHES = re.compile(r"-{2,}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ABANDONED_DRAFT_DAYS = 30
-SLUG_LABEL = "页面地址"
-SLUG_PLACE = "“推广”标签页的“页面地址”"
+SLUG_LABEL = "页面网址"
+SLUG_PLACE = "“推广”标签页的“页面网址”"
 
 
 def pinyin_slug(title, max_length=SLUG_MAX_LENGTH, fallback=FALLBACK_SLUG):
@@ -192,44 +191,50 @@ class PinyinSlugPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
             self.fields["slug"].label = SLUG_LABEL
             self.fields["slug"].help_text = (
-                "留空时根据整个标题自动生成拼音地址（数字和英文照原样保留），与本栏目已有地址重复时自动加 -2、-3；"
+                "留空时根据整个标题自动生成拼音网址（数字和英文照原样保留），与本栏目已有网址重复时自动加 -2、-3；"
                 "发布后请勿随意修改。"
             )
 
     def clean_slug(self):
         slug = (self.cleaned_data.get("slug") or "").strip()
         if slug and not is_usable_slug(slug):
-            raise forms.ValidationError("页面地址只能使用英文字母、数字和连字符，且不能只有连字符。")
+            raise forms.ValidationError("页面网址只能使用英文字母、数字和连字符，且不能只有连字符。")
         return slug
 
     def _published(self):
         return bool(self.instance.first_published_at and self.instance.slug)
 
     def clean(self):
-        # Wagtail's own check (WagtailAdminPageForm.clean) counts abandoned drafts; ours does not.
-        cleaned_data = WagtailAdminModelForm.clean(self)
-        if "slug" not in cleaned_data:
-            return cleaned_data
-        slug = cleaned_data["slug"]
-        title = cleaned_data.get("title", "")
-        if self._published():
-            if not slug:
-                cleaned_data["slug"] = self.instance.slug  # published pages keep their address
-            generated = False
-        else:
-            generated = not slug or slug in chinese_dropped_slugs(title)
-        if generated:
-            slug = cleaned_data["slug"] = free_slug(pinyin_slug(title), self.parent_page, self.instance)
-        elif self.parent_page is not None and not _slug_is_free(slug, self.parent_page, self.instance):
-            holder = slug_holders(slug, self.parent_page, self.instance)[0][0]
-            suggestion = free_slug(slug, self.parent_page, self.instance)
-            self.add_error("slug", f"本栏目下的《{holder.get_admin_display_title()}》已使用地址“{slug}”。")
-            self.add_error(
-                None,
-                f"{SLUG_PLACE}“{slug}”已被本栏目下的《{holder.get_admin_display_title()}》使用："
-                f"请改为“{suggestion}”，或清空该栏让系统自动生成。",
-            )
+        if "slug" not in self.cleaned_data:  # refused by clean_slug already
+            return super().clean()
+        slug, errors = self._choose_slug(self.cleaned_data["slug"], self.cleaned_data.get("title", ""))
+        self.cleaned_data["slug"] = slug
+        cleaned_data = super().clean()
+        # Wagtail's own check (WagtailAdminPageForm.clean) counts abandoned drafts and would repeat
+        # ours in other words: ours stands.
+        self._errors.pop("slug", None)
+        cleaned_data["slug"] = slug
+        for field, message in errors:
+            self.add_error(field, message)
         return cleaned_data
+
+    def _choose_slug(self, slug, title):
+        """(the slug to use, [(field, message)]) for what was typed and the title."""
+        if self._published():
+            slug = slug or self.instance.slug  # published pages keep their address
+        elif not slug or slug in chinese_dropped_slugs(title):
+            return free_slug(pinyin_slug(title), self.parent_page, self.instance), []
+        if self.parent_page is None or _slug_is_free(slug, self.parent_page, self.instance):
+            return slug, []
+        holder = slug_holders(slug, self.parent_page, self.instance)[0][0].get_admin_display_title()
+        suggestion = free_slug(slug, self.parent_page, self.instance)
+        return slug, [
+            ("slug", f"本栏目下的《{holder}》已使用网址“{slug}”。"),
+            (
+                None,
+                f"{SLUG_PLACE}“{slug}”已被本栏目下的《{holder}》使用：请改为“{suggestion}”，或清空该栏让系统自动生成。",
+            ),
+        ]
 
     def save(self, commit=True):
         slug = self.cleaned_data.get("slug")

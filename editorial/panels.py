@@ -35,6 +35,8 @@ class EditorialPanel(Component):
             "rows": rows,
             "panel_id": self.name,
             "blank_form": self.blank_form(),
+            # Components render with their own context: the 快速审核 forms need the token passed on.
+            "csrf_token": parent_context.get("csrf_token"),
         }
 
     def blank_form(self):

@@ -71,3 +71,29 @@ def test_review_lists_name_the_submitter_and_reviewer_by_name(client, staff, dra
     client.force_login(staff["writer"])
     history = client.get(reverse("editorial_review_history", args=[article.pk])).content.decode()
     assert "赵海燕" in history and "chushen" not in history and "zhuangao" not in history
+
+
+def test_site_administrators_enter_one_name_when_adding_or_editing_a_user(client):
+    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailusers_users:add")).content.decode()
+    assert "姓名" in html
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "xinren",
+            "email": "xinren@example.com",
+            "first_name": "马 晓东",
+            "password1": "Qhgh-xinren-2026-long",
+            "password2": "Qhgh-xinren-2026-long",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    user = get_user_model().objects.get(username="xinren")
+    assert (user.first_name, user.last_name, user.get_full_name()) == ("马晓东", "", "马晓东")
+
+    split = get_user_model().objects.create_user(
+        "old", "old@example.com", "pw", first_name="文清", last_name="李"
+    )
+    form = client.get(reverse("wagtailusers_users:edit", args=[split.pk])).context["form"]
+    assert form["first_name"].value() == "李文清"

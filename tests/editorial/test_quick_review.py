@@ -46,6 +46,8 @@ def test_reviewers_preview_and_approve_from_the_review_list(client, staff, draft
         "wagtailadmin_pages:workflow_preview", args=[article.pk, article.current_workflow_task.pk]
     )
     assert preview in html and "批准，转交复审" in html
+    form = html[html.index(reverse("editorial_quick_review", args=[article.pk])) :]
+    assert 'name="csrfmiddlewaretoken" value="' in form[: form.index("</form>")]  # a real browser sends it
     assert client.get(preview).status_code == 200
 
     html = _quick(client, staff["first"], article, "approve").content.decode()

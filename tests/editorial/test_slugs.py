@@ -60,7 +60,7 @@ def test_a_typed_slug_that_is_taken_is_explained_at_the_top_of_the_form(
     client.force_login(staff["writer"])
     response = _create(client, editorial["section"], "职工大会召开", slug="zhi-gong-da-hui")
     html = response.content.decode()
-    assert "“推广”标签页的“页面地址”“zhi-gong-da-hui”已被本栏目下的《另一篇稿件》使用" in html
+    assert "“推广”标签页的“页面网址”“zhi-gong-da-hui”已被本栏目下的《另一篇稿件》使用" in html
     assert "zhi-gong-da-hui-2" in html  # the free address it suggests
     assert "is already in use" not in html
     assert not ArticlePage.objects.filter(title="职工大会召开").exists()
@@ -96,3 +96,25 @@ def test_a_draft_with_content_or_in_review_keeps_its_slug(editorial, staff, draf
     # Untouched for longer than a month: abandoned whatever it holds.
     draft.latest_revision_created_at = timezone.now() - datetime.timedelta(days=40)
     assert is_abandoned_draft(draft)
+
+
+def test_a_published_page_given_a_taken_slug_is_refused_not_a_server_error(client, editorial, staff):
+    section = editorial["section"]
+    ArticleFactory(parent=section, title="先发的文章", slug="xian-fa", summary="有内容。")
+    live = ArticleFactory(parent=section, title="已发布文章", slug="yi-fa-bu", summary="有内容。", live=True)
+    client.force_login(staff["writer"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[live.pk])
+    data = nested_form_data(
+        {
+            "title": live.title,
+            "slug": "xian-fa",
+            "summary": live.summary,
+            "source_name": "青海省总工会",
+            "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
+        }
+    )
+    data.update(empty_formsets(client, edit_url))
+    response = client.post(edit_url, data)
+    assert response.status_code == 200
+    assert "已被本栏目下的《先发的文章》使用" in response.content.decode()
+    assert ArticlePage.objects.get(pk=live.pk).get_latest_revision_as_object().slug == "yi-fa-bu"

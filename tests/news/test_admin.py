@@ -26,7 +26,8 @@ def test_article_create_and_edit_forms_open(editor_client, section, article_fact
         "原标题",
         "原作者",
         "责任编辑",
-        "发布时间",
+        "显示日期",  # the date shown on the article (issue 20: not the go-live time)
+        "定时上线时间",  # the go-live time of the 设置计划 dialog
         "头条",
         "相关阅读",
     ):
