@@ -84,7 +84,9 @@ def main():
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     floor = args.urls / (args.hosts * args.rate) if args.rate else 0
     print(f"urls={args.urls} hosts={args.hosts} rate={args.rate}/s/host workers={args.workers}")
-    print(f"wall={wall:.1f}s floor={floor:.1f}s urls/s={args.urls / wall:.0f} broken={broken} peak_rss={rss:.0f}MB")
+    print(
+        f"wall={wall:.1f}s floor={floor:.1f}s urls/s={args.urls / wall:.0f} broken={broken} peak_rss={rss:.0f}MB"
+    )
     server.terminate()
 
 

@@ -60,11 +60,35 @@ def add_links(count):
     print(f"links added to {len(ids)} articles")
 
 
+def render_sample(count):
+    from inspection.run import _render_client, render_status
+
+    client = _render_client()
+    articles = list(ArticlePage.objects.live().order_by("?")[:count])
+    wall, cpu = time.perf_counter(), time.process_time()
+    statuses = [render_status(client, article) for article in articles]
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"rendered {count} articles: {wall / count * 1000:.1f} ms/page wall, {cpu / count * 1000:.1f} ms/page CPU, "
+        f"5xx={sum(1 for s in statuses if s and s >= 500)} peak_rss={rss:.0f}MB"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--links", type=int, default=0)
     parser.add_argument("--no-render", action="store_true")
+    parser.add_argument(
+        "--render-sample", type=int, default=0, help="only render this many articles, report ms/page"
+    )
     args = parser.parse_args()
+    from django.conf import settings
+
+    settings.DEBUG = False  # as in production: no query log, no debug templates
+    if args.render_sample:
+        render_sample(args.render_sample)
+        return
     if args.links:
         add_links(args.links)
     InspectionLock.objects.all().delete()

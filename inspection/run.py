@@ -115,11 +115,11 @@ def scan_pages(run, render=True, now=None, glossary=None):
             items.append(
                 (f"page:{page.pk}", page.title, page.pk, editors.get(page.latest_revision_id), found)
             )
-            wording.scan_page(page, glossary, now)
             if client is not None:
                 status = render_status(client, page)
                 if status is not None and status >= 500:
                     errors.append({"page_id": page.pk, "title": page.title, "status": status})
+        wording.scan_pages(pages, glossary, now)
         _store_links(items)
         run.checkpoint = ids[-1]
         run.summary["pages"] = run.summary.get("pages", 0) + len(pages)
@@ -296,8 +296,9 @@ def rescan_wording(now=None):
             forget_compiled_glossary()
             glossary = active_glossary()
             for ids in _page_batches(0):
-                for page in Page.objects.filter(pk__in=ids).order_by("pk").specific():
-                    wording.scan_page(page, glossary, now)
+                wording.scan_pages(
+                    list(Page.objects.filter(pk__in=ids).order_by("pk").specific()), glossary, now
+                )
             wording.forget_unpublished(now)
             wording.scan_snippets(glossary, now)
             wording.alert_serious(now)

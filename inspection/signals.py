@@ -24,6 +24,9 @@ def check_links_on_publish(sender, instance, **kwargs):
         log.exception("on-publish link check of page %s failed", instance.pk)
 
 
+_pending = threading.Lock()
+
+
 def _glossary_changed(**kwargs):
     mode = getattr(settings, "INSPECTION_RESCAN_ON_GLOSSARY", "thread")
     if mode == "off":
@@ -33,14 +36,28 @@ def _glossary_changed(**kwargs):
     if mode == "sync":
         transaction.on_commit(rescan_wording)
     else:
-        transaction.on_commit(lambda: threading.Thread(target=_rescan_in_thread, daemon=True).start())
+        transaction.on_commit(_start_background_rescan)
+
+
+def _start_background_rescan():
+    # One rescan for a burst of saves (an import of many entries): a rescan already waiting to
+    # start will see them all.
+    if not _pending.acquire(blocking=False):
+        return
+    threading.Thread(target=_rescan_in_thread, daemon=True).start()
 
 
 def _rescan_in_thread():
+    import time
+
     from django.db import connection
 
     from .run import rescan_wording
 
+    try:
+        time.sleep(getattr(settings, "INSPECTION_RESCAN_DELAY", 5))
+    finally:
+        _pending.release()
     try:
         rescan_wording()
     except Exception:

@@ -51,12 +51,18 @@ def snippet_fields(instance):
     return fields
 
 
-def record(source_key, source, page, found, now):
-    """Store this source's current hits; returns the hits new since the last scan."""
-    open_hits = {
-        (h.field, h.rule, h.text): h
-        for h in WordingHit.objects.filter(source_key=source_key, fixed_at__isnull=True)
-    }
+def _open_hits(source_keys):
+    grouped = {key: {} for key in source_keys}
+    for hit in WordingHit.objects.filter(source_key__in=source_keys, fixed_at__isnull=True):
+        grouped[hit.source_key][(hit.field, hit.rule, hit.text)] = hit
+    return grouped
+
+
+def record(source_key, source, page, found, now, open_hits=None):
+    """Store this source's current hits; returns the hits new since the last scan.
+    `open_hits`: this source's open hits when the caller fetched them for a whole batch."""
+    if open_hits is None:
+        open_hits = _open_hits([source_key])[source_key]
     current, new = set(), []
     for finding in found:
         key = (finding.field_label[:100], finding.rule[:40], finding.text[:200])
@@ -90,6 +96,20 @@ def scan_page(page, glossary=None, now=None):
     return record(
         f"page:{page.pk}", page.title, page, findings(page_text_fields(page), glossary), now or timezone.now()
     )
+
+
+def scan_pages(pages, glossary=None, now=None):
+    """A batch of pages: one query for their open hits, writes only where something changed."""
+    now = now or timezone.now()
+    glossary = glossary or active_glossary()
+    known = _open_hits([f"page:{page.pk}" for page in pages])
+    new = []
+    for page in pages:
+        key = f"page:{page.pk}"
+        found = findings(page_text_fields(page), glossary)
+        if found or known[key]:
+            new += record(key, page.title, page, found, now, open_hits=known[key])
+    return new
 
 
 def scan_snippets(glossary=None, now=None):
