@@ -25,14 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionsite.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
 from django.core.files.base import ContentFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from wagtail.documents import get_document_model  # noqa: E402
-from wagtail.rich_text import RichText  # noqa: E402
 
 from inspection.models import InspectionLock, InspectionRun  # noqa: E402
 from inspection.run import check_page_internal_links, inspect_site  # noqa: E402
