@@ -90,17 +90,6 @@ def sections(now=None):
         .order_by("-display_date")
         .values("display_date")[:1]
     )
-    page_newest = (
-        Page.objects.filter(
-            path__startswith=OuterRef("path"),
-            depth__gt=OuterRef("depth"),
-            live=True,
-            first_published_at__lte=now,
-        )
-        .exclude(content_type__in=_section_content_types())
-        .order_by("-first_published_at")
-        .values("first_published_at")[:1]
-    )
     has_article = Article.objects.filter(
         path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True
     )
@@ -112,7 +101,6 @@ def sections(now=None):
         .live()
         .annotate(
             article_newest=Subquery(article_newest),
-            page_newest=Subquery(page_newest),
             any_article=Exists(has_article),
             future_item=Exists(future),
         )
@@ -128,7 +116,7 @@ def sections(now=None):
             update_class, 0
         )
         # Article sections go by the articles' visible dates; others by what was published in them.
-        newest = page.article_newest if page.any_article else page.page_newest
+        newest = page.article_newest if page.any_article else _newest_page_below(page, now)
         result.append(
             SectionStatus(
                 page=page,
@@ -140,6 +128,17 @@ def sections(now=None):
             )
         )
     return result
+
+
+def _newest_page_below(page, now):
+    """A section without articles (劳模, 专题, 信件): the newest first publication below it."""
+    return (
+        Page.objects.filter(
+            path__startswith=page.path, depth__gt=page.depth, live=True, first_published_at__lte=now
+        )
+        .exclude(content_type__in=_section_content_types())
+        .aggregate(newest=Max("first_published_at"))["newest"]
+    )
 
 
 def _section_content_types():

@@ -258,3 +258,26 @@ def test_healthz_answers_503_when_the_cache_fails(client, db, monkeypatch):
     monkeypatch.setattr(views, "cache", DownCache())
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["failed"] == ["cache"]
+
+
+def test_a_burst_of_glossary_saves_starts_one_background_rescan(
+    db, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from inspection import signals
+
+    settings.INSPECTION_RESCAN_ON_GLOSSARY = "thread"
+    started = []
+
+    class FakeThread:
+        def __init__(self, target, daemon):
+            started.append(target)
+
+        def start(self):
+            pass
+
+    monkeypatch.setattr(signals.threading, "Thread", FakeThread)
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            GlossaryEntry.objects.create(kind=GlossaryEntry.KIND_BANNED, variants=f"禁用词{n}")
+    assert len(started) == 1
+    signals._pending.release()  # what the thread does once it starts
