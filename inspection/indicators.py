@@ -241,6 +241,37 @@ def render_row(run):
     )
 
 
+def channel_rows(run):
+    """The message form (a veto: no working channel for the public), 找错 and search (deductions)."""
+    checked = {c["key"]: c for c in ((run.summary.get("channels") if run else None) or [])}
+    rows = []
+    for key, label, veto in (
+        ("messages", "12351 留言渠道可用", True),
+        ("error_reports", "找错渠道可用", False),
+        ("search", "站内搜索可用", False),
+    ):
+        channel = checked.get(key)
+        if channel is None:
+            rows.append(_row(f"channel_{key}", label, veto, AMBER, "尚未检查", "下一次完整巡查时检查"))
+            continue
+        status = channel["status"]
+        ok = status == 200
+        figure = "正常" if ok else ("未启用" if status is None else f"打开出错（HTTP {status}）")
+        rows.append(
+            _row(
+                f"channel_{key}",
+                label,
+                veto,
+                GREEN if ok else RED,
+                figure,
+                channel["url"],
+                None,
+                channel["url"],
+            )
+        )
+    return rows
+
+
 def undated_row():
     count = rules.undated_items().count()
     return _row(
@@ -275,6 +306,7 @@ def scorecard_data(now=None, run=None):
     veto_messages, deadline_row = message_rows(now)
     rows = [
         home_row(today, now),
+        *channel_rows(run),
         stale_row,
         empty_row,
         serious_row,

@@ -88,6 +88,35 @@ def render_status(client, page):
         return 500
 
 
+# The public's channels, opened as a reader would: the message form (a veto when it fails),
+# the 找错 form and the search (deductions).
+CHANNELS = [
+    ("messages", "12351 留言", "interaction:submit", ""),
+    ("error_reports", "我为网站找错", "interaction:error_report", ""),
+    ("search", "站内搜索", "search", "?q=%E5%B7%A5%E4%BC%9A"),
+]
+
+
+def check_channels():
+    from django.urls import NoReverseMatch, reverse
+
+    client = _render_client()
+    results = []
+    for key, label, url_name, query in CHANNELS:
+        try:
+            url = reverse(url_name) + query
+        except NoReverseMatch:
+            results.append({"key": key, "label": label, "url": "", "status": None})
+            continue
+        try:
+            status = client.get(url).status_code
+        except Exception:
+            log.exception("channel %s failed", url)
+            status = 500
+        results.append({"key": key, "label": label, "url": url, "status": status})
+    return results
+
+
 def _page_batches(after):
     queryset = Page.objects.live().filter(depth__gt=1, pk__gt=after).order_by("pk")
     while True:
@@ -261,6 +290,9 @@ def inspect_site(render=True, external=True, now=None, checker=None, stdout=None
             wording.forget_unpublished(now)
             run.stage = "snippets"
             run.save(update_fields=["stage"])
+        if render:
+            run.summary["channels"] = check_channels()
+            run.save(update_fields=["summary"])
         if run.stage == "snippets":
             scan_snippets(now=now, glossary=glossary)
             run.stage = "links"

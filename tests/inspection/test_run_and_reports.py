@@ -281,3 +281,21 @@ def test_a_burst_of_glossary_saves_starts_one_background_rescan(
             GlossaryEntry.objects.create(kind=GlossaryEntry.KIND_BANNED, variants=f"禁用词{n}")
     assert len(started) == 1
     signals._pending.release()  # what the thread does once it starts
+
+
+def test_the_public_channels_are_opened_and_a_broken_message_form_is_a_veto(site_root, monkeypatch):
+    run = inspect_site(external=False)
+    rows = {r["key"]: r for r in run.summary["scorecard"]}
+    assert rows["channel_messages"]["colour"] == "green" and rows["channel_messages"]["veto"] is True
+    assert rows["channel_search"]["colour"] == "green"
+
+    def broken(request):
+        raise RuntimeError("form down")
+
+    import interaction.urls
+
+    # The message form's view (hudong/liuyan/) fails.
+    monkeypatch.setattr(interaction.urls.urlpatterns[0], "callback", broken)
+    run = inspect_site(external=False)
+    rows = {r["key"]: r for r in run.summary["scorecard"]}
+    assert rows["channel_messages"]["colour"] == "red" and "HTTP 500" in rows["channel_messages"]["figure"]
