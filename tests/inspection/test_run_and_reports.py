@@ -3,6 +3,7 @@ annual report and /healthz."""
 
 import datetime
 import io
+import os
 
 import pytest
 from django.core import mail
@@ -299,3 +300,21 @@ def test_the_public_channels_are_opened_and_a_broken_message_form_is_a_veto(site
     run = inspect_site(external=False)
     rows = {r["key"]: r for r in run.summary["scorecard"]}
     assert rows["channel_messages"]["colour"] == "red" and "HTTP 500" in rows["channel_messages"]["figure"]
+
+
+def test_a_lock_left_by_a_dead_process_on_this_machine_is_taken_over(db):
+    import socket
+    import subprocess
+
+    from inspection.models import InspectionLock
+
+    dead_pid = subprocess.Popen(["true"])  # a process id that no longer runs
+    dead_pid.wait()
+    InspectionLock.objects.create(name="inspect_site", holder=f"{socket.gethostname()}:{dead_pid.pid}")
+    lock.acquire()  # not Locked
+    assert InspectionLock.objects.get().holder.endswith(f":{os.getpid()}")
+    lock.release()
+    # A live holder keeps it.
+    InspectionLock.objects.create(name="inspect_site", holder=f"{socket.gethostname()}:1")
+    with pytest.raises(lock.Locked):
+        lock.acquire()
