@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("directory.urls")),  # /zhaogonghui/: 找工会
     path("", include("joining.urls")),  # /ruhui/: 网上入会 and its progress lookup
     path("", include("interaction.urls")),  # /hudong/: 12351 留言/求助, lookup, statistics
+    path("", include("inspection.urls")),  # /healthz: database and cache, for an external monitor
 ]
 
 if settings.DEBUG:

@@ -50,6 +50,8 @@ UNION_APPS = [
     "directory",
     "joining",
     "interaction",
+    # 站点巡查: reads the content apps and interaction (sits just below unionsite).
+    "inspection",
 ]
 
 # Wiring, declared here rather than discovered.
@@ -82,6 +84,8 @@ EDITORIAL_SNIPPETS = [
     "workers.Industry",
     "workers.HonourTitle",
     "editorial.GlossaryEntry",
+    # 站点巡查: editors set each section's update class.
+    "inspection.SectionRule",
 ]
 # The home page's blocks, top to bottom: each a function(home_page) -> {"template", "items", …} or None.
 HOME_PAGE_SECTIONS = [
@@ -502,3 +506,50 @@ def require_secret_key(value):
             "（例如 python -c 'import secrets; print(secrets.token_urlsafe(50))'）。"
         )
     return value
+
+
+# 站点巡查 (inspection/): the national indicators' numbers, as settings (see README, 站点巡查).
+# Update classes: days without a new item before a section is stale; amber this many days before.
+INSPECTION_UPDATE_DAYS = {"news": 14, "notice": 180}
+INSPECTION_WARN_DAYS = {"news": 3, "notice": 14}
+INSPECTION_HOME_DAYS = 14
+INSPECTION_HOME_WARN_DAYS = 3
+# Single-item vetoes: this many stale sections, or empty sections, fail the site.
+INSPECTION_STALE_SECTIONS_VETO = 5
+INSPECTION_EMPTY_SECTIONS_VETO = 5
+# Page types that are 栏目 (sections) for the update rules.
+INSPECTION_SECTION_TYPES = [
+    "news.NewsIndexPage",
+    "news.NewsSectionPage",
+    "workers.WorkerIndexPage",
+    "campaigns.CampaignIndexPage",
+    "interaction.LetterIndexPage",
+]
+# The update class a section gets by default: by page type, and for news sections by 栏目类型.
+INSPECTION_DEFAULT_CLASSES = {
+    "news.NewsIndexPage": "exempt",
+    "workers.WorkerIndexPage": "notice",
+    "campaigns.CampaignIndexPage": "notice",
+    "interaction.LetterIndexPage": "notice",
+    "news.NewsSectionPage": "news",
+    "news.NewsSectionPage:通知公告": "notice",
+    "news.NewsSectionPage:解读回应": "notice",
+    "news.NewsSectionPage:办事服务": "exempt",
+}
+# A valid message left unanswered this long in the past year fails the site.
+INSPECTION_MESSAGE_VETO_DAYS = 90
+# Link checker: threads, requests per host per second, seconds per request, retries, redirects,
+# and how long a result is reused before the URL is checked again.
+INSPECTION_LINK_WORKERS = int(os.environ.get("INSPECTION_LINK_WORKERS", "16"))
+INSPECTION_HOST_RATE = float(os.environ.get("INSPECTION_HOST_RATE", "2"))
+INSPECTION_LINK_TIMEOUT = float(os.environ.get("INSPECTION_LINK_TIMEOUT", "15"))
+INSPECTION_LINK_RETRIES = 2
+INSPECTION_LINK_MAX_REDIRECTS = 10
+INSPECTION_LINK_CACHE_HOURS = 72
+INSPECTION_USER_AGENT = "QinghaiUnionSiteInspector/1.0 (+link check)"
+# Glossary rules whose hits are serious (单项否决: leaders' names and titles, political formulas).
+INSPECTION_SERIOUS_RULES = ["规范名称", "规范用语", "禁用词"]
+# A run holding the lock longer than this is taken to have died and may be resumed.
+INSPECTION_LOCK_HOURS = 6
+# A glossary change rescans published content: "thread" (after the save, in the background), "sync" or "off".
+INSPECTION_RESCAN_ON_GLOSSARY = "thread"

@@ -1,0 +1,92 @@
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from sitecache import cache as site_cache
+
+from . import rules
+from .models import SectionRule
+from .urls import admin_urlpatterns
+from .views import is_site_admin
+
+
+@hooks.register("register_admin_urls")
+def inspection_admin_urls():
+    return admin_urlpatterns
+
+
+class SiteAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_site_admin(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def inspection_menu_item():
+    from django.urls import reverse
+
+    return SiteAdminMenuItem(
+        "站点巡查", reverse("inspection_scorecard"), name="inspection", icon_name="warning", order=720
+    )
+
+
+class SectionRuleViewSet(SnippetViewSet):
+    model = SectionRule
+    icon = "calendar"
+    menu_label = "栏目更新规则"
+    list_display = ["page", "update_class", "days", "note"]
+    panels = [FieldPanel("page"), FieldPanel("update_class"), FieldPanel("days"), FieldPanel("note")]
+
+
+register_snippet(SectionRuleViewSet)
+
+
+class SectionFreshnessPanel(Component):
+    """The dashboard's section panel: sections stale or about to be, by their own update rule.
+    Replaces the editorial app's fixed "14 days" panel (one panel, one rule)."""
+
+    name = "inspection_sections"
+    order = 97
+    template_name = "inspection/panel.html"
+
+    def get_context_data(self, parent_context):
+        # Every dashboard view shows it: kept in the site cache (replaced by any publication) for
+        # at most ten minutes, so a day's turn is seen without a publication too.
+        rows = site_cache.remember("inspection:dashboard-sections", panel_rows, timeout=600)
+        return {"rows": rows[:15], "more": max(len(rows) - 15, 0)}
+
+
+def panel_rows():
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    rows = []
+    for status in rules.sections():
+        if status.exempt:
+            continue
+        if status.empty:
+            note = "栏目下还没有已发布的内容"
+        elif status.is_stale(today):
+            note = f"已超过 {status.days} 天未更新"
+        elif status.warn(today):
+            note = f"{status.days_left(today)} 天后超期（{status.stale_on:%Y-%m-%d}）"
+        else:
+            continue
+        rows.append(
+            {
+                "page_id": status.page.pk,
+                "title": status.page.title,
+                "class_label": status.class_label,
+                "note": note,
+                "newest": status.newest,
+            }
+        )
+    return rows
+
+
+@hooks.register("construct_homepage_panels")
+def inspection_dashboard_panel(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "editorial_stale_sections"]
+    panels.append(SectionFreshnessPanel())
