@@ -1,18 +1,11 @@
 """Dashboard panels for editors: my reviews, my items sent back, scheduled items, stale sections."""
 
-from datetime import timedelta
-
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState, WorkflowTask
 
 from core.people import person_name
 
-from .roles import section_root_models
-
-STALE_AFTER_DAYS = 14
 PANEL_LIMIT = 10
 
 
@@ -176,49 +169,6 @@ class ScheduledPanel(EditorialPanel):
         ]
 
 
-def stale_sections(days=STALE_AFTER_DAYS, now=None):
-    """Live section pages (`settings.EDITORIAL_SECTION_ROOT_TYPES`) with nothing new published for `days` days.
-
-    One query: each section is annotated with the newest first publication among its live descendants.
-    """
-    now = now or timezone.now()
-    listing_models = section_root_models()
-    if not listing_models:
-        return []
-    newest = (
-        Page.objects.filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True)
-        .order_by("-first_published_at")
-        .values("first_published_at")[:1]
-    )
-    sections = (
-        Page.objects.type(*listing_models)
-        .live()
-        .annotate(newest_item=Subquery(newest))
-        .only("id", "title", "draft_title", "path", "depth")
-        .order_by("path")
-    )
-    cutoff = now - timedelta(days=days)
-    return [section for section in sections if section.newest_item is None or section.newest_item < cutoff]
-
-
-class StaleSectionsPanel(EditorialPanel):
-    name = "editorial_stale_sections"
-    order = 97
-    heading = f"超过 {STALE_AFTER_DAYS} 天未更新的栏目"
-    empty_text = f"所有栏目在最近 {STALE_AFTER_DAYS} 天内都有更新。"
-
-    def get_rows(self, user):
-        return [
-            {
-                "title": section.get_admin_display_title(),
-                "url": reverse("wagtailadmin_explore", args=[section.pk]),
-                "note": "最近更新" if section.newest_item else "栏目下还没有已发布的内容",
-                "when": section.newest_item,
-            }
-            for section in stale_sections()
-        ]
-
-
 class NewArticlePanel(Component):
     """新建文章: choose the section here and land in the create form (no walk through the page tree)."""
 
@@ -238,5 +188,4 @@ EDITORIAL_PANELS = [
     AwaitingMyReviewPanel,
     MySentBackPanel,
     ScheduledPanel,
-    StaleSectionsPanel,
 ]

@@ -88,5 +88,4 @@ def panel_rows():
 
 @hooks.register("construct_homepage_panels")
 def inspection_dashboard_panel(request, panels):
-    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "editorial_stale_sections"]
     panels.append(SectionFreshnessPanel())

@@ -8,9 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowPage
 
 from editorial.models import GlossaryEntry
-from editorial.panels import stale_sections
 from editorial.roles import ROLE_GROUPS
-from tests.factories import ArticleFactory, NewsSectionFactory
 
 from .helpers import act
 
@@ -52,23 +50,3 @@ def test_dashboard_shows_my_reviews_my_sent_back_items_and_scheduled_items(
     assert "待定时发布" in html and "定时发布的稿件" in html
     # The writer reviews nothing.
     assert "目前没有等待您审核的稿件。" in html
-
-
-def test_sections_without_news_for_14_days_are_listed(editorial):
-    section = editorial["section"]
-    assert section.pk in [page.pk for page in stale_sections()]
-    ArticleFactory(parent=section, title="新稿件", display_date=timezone.now() - datetime.timedelta(days=1))
-    assert section.pk not in [page.pk for page in stale_sections()]
-    ArticleFactory(parent=section, title="旧稿件", display_date=timezone.now() - datetime.timedelta(days=1))
-    later = timezone.now() + datetime.timedelta(days=15)
-    assert section.pk in [page.pk for page in stale_sections(now=later)]
-
-
-def test_stale_section_check_is_one_query_whatever_the_number_of_sections(
-    editorial, django_assert_max_num_queries
-):
-    for number in range(5):
-        NewsSectionFactory(parent=editorial["index"], title=f"测试栏目{number}")
-    stale_sections()  # warm the content-type cache
-    with django_assert_max_num_queries(1):
-        assert len(stale_sections()) >= 6
