@@ -133,6 +133,11 @@ class ListingMixin:
     """
 
     listing_per_page = 20
+    # Browsers revalidate listings (a 304 when nothing changed): a reader who follows a
+    # notification to a section, the 劳模 index or a 专题 must see the new item at once. The
+    # CDN keeps them for PAGE_CACHE_SECONDS and publishing purges it. Comes before BasePage
+    # in every listing's bases, so this wins over its one-minute default.
+    browser_cache_seconds = 0
 
     def get_listing_queryset(self, request):
         raise NotImplementedError

@@ -27,11 +27,6 @@ from .querysets import ArticleManager, DailyViewsQuerySet
 # From this many children on, a section's listing walks the date index instead of sorting (see below).
 WALK_DATE_INDEX_FROM = 500
 
-# Listings (and their feed routes) are not kept by browsers: a reader who follows a
-# notification to a section must see the new article. The CDN keeps them for
-# PAGE_CACHE_SECONDS and publishing purges it (news/signals.py), so revalidating is cheap.
-LISTING_BROWSER_CACHE_SECONDS = 0
-
 # Archives before this year are not plausible for this site; year 0 and the like are 404s.
 FIRST_ARCHIVE_YEAR = 1990
 
@@ -68,8 +63,6 @@ class NewsSectionPage(ListingMixin, BasePage, FeedMixin, Page):
 
     BasePage comes before FeedMixin so that its cache headers wrap every route, feeds included.
     """
-
-    browser_cache_seconds = LISTING_BROWSER_CACHE_SECONDS
 
     intro = models.TextField("栏目介绍", max_length=500, blank=True)
     column_type = models.CharField(
@@ -129,8 +122,6 @@ class NewsSectionPage(ListingMixin, BasePage, FeedMixin, Page):
 
 class NewsIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     """Site-wide latest news, with tag pages (`tags/<tag>/`) and archives (`<year>/`, `<year>/<month>/`)."""
-
-    browser_cache_seconds = LISTING_BROWSER_CACHE_SECONDS
 
     intro = models.TextField("说明", max_length=500, blank=True)
 

@@ -150,3 +150,9 @@ def test_upcoming_events_are_described_for_search_engines(client, campaign):
     assert item["startDate"].endswith("+08:00")
     assert item["location"]["name"] == "西宁市城北区某建筑工地，生活区"
     assert item["description"] == "</script><script>alert(1)</script>"
+
+
+def test_browsers_revalidate_campaign_listings_so_news_shows_at_once(client, campaign):
+    for url in (campaign.get_parent().url, campaign.url):
+        cache_control = client.get(url)["Cache-Control"]
+        assert "max-age=0" in cache_control and "s-maxage" in cache_control, (url, cache_control)

@@ -273,3 +273,9 @@ def test_query_count_does_not_grow_with_profiles(
     assert many == few
     with django_assert_max_num_queries(30):
         client.get(worker_index.url + query)
+
+
+def test_browsers_revalidate_the_index_so_a_new_profile_shows_at_once(client, worker_index, make_profile):
+    make_profile("王建国")
+    cache_control = client.get(worker_index.url)["Cache-Control"]
+    assert "max-age=0" in cache_control and "s-maxage" in cache_control
