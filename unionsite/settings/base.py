@@ -81,6 +81,8 @@ EDITORIAL_SNIPPETS = [
     "workers.HonourTitle",
     "editorial.GlossaryEntry",
 ]
+# Snippets shown on public pages: only 站点管理员 change them (editorial/roles.py, README "Security").
+EDITORIAL_PUBLIC_VOCABULARIES = ["workers.Region", "workers.Industry", "workers.HonourTitle"]
 # The home page's blocks, top to bottom: each a function(home_page) -> {"template", "items", …} or None.
 HOME_PAGE_SECTIONS = [
     "news.home_sections.headlines",
