@@ -127,3 +127,13 @@ def test_a_site_administrator_cannot_reset_a_superuser_or_themself(client, djang
         response = client.post(reverse("accounts_two_factor_reset", args=[user.pk]), follow=True)
         assert "不能重置自己的两步验证" in response.content.decode()
         assert TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_the_screens_are_in_chinese(client, site_admin):
+    from tests.editorial.test_admin_chinese import english_in
+
+    client.force_login(site_admin)
+    for url in (reverse("accounts_lockouts"), reverse("accounts_two_factor_users")):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert english_in(response.content.decode(), site_admin) == set(), url
