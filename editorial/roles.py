@@ -63,6 +63,17 @@ SNIPPET_PERMISSIONS = {
     FINAL_REVIEW: ["view", "add", "change", "delete"],
     SITE_ADMIN: ["view", "add", "change", "delete"],
 }
+# Vocabularies shown on public pages (settings.EDITORIAL_PUBLIC_VOCABULARIES: 劳模 honour titles,
+# industries, regions): a rename changes the public site at once, with no review, so only the
+# site administrators change them; the editors see and choose them. Wagtail's audit log records
+# every change. setup_editorial takes these rights back from groups that were given them before.
+PUBLIC_VOCABULARY_PERMISSIONS = {
+    WRITER: ["view"],
+    FIRST_REVIEW: ["view"],
+    SECOND_REVIEW: ["view"],
+    FINAL_REVIEW: ["view"],
+    SITE_ADMIN: ["view", "add", "change", "delete"],
+}
 # Site-wide settings and redirects belong to the site administrators.
 SITE_ADMIN_EXTRA = [
     "home.change_sitesettings",
@@ -93,6 +104,10 @@ def snippet_models():
     return models
 
 
+def public_vocabulary_models():
+    return [apps.get_model(label) for label in settings.EDITORIAL_PUBLIC_VOCABULARIES]
+
+
 def section_root_models():
     """The page types that are sections for the workflow (`settings.EDITORIAL_SECTION_ROOT_TYPES`)."""
     return [apps.get_model(label) for label in settings.EDITORIAL_SECTION_ROOT_TYPES]
@@ -100,11 +115,14 @@ def section_root_models():
 
 @transaction.atomic
 def ensure_groups():
-    """Create or complete the five editorial groups. Adds missing permissions, never removes any."""
+    """Create or complete the five editorial groups. Adds missing permissions; removes only the
+    public vocabularies' editing rights from the roles that may not change them."""
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     access_admin = _permission("wagtailadmin", "access_admin")
+    vocabularies = public_vocabulary_models()
     models_with_snippets = snippet_models()
+    models_with_snippets += [model for model in vocabularies if model not in models_with_snippets]
     groups = {}
     for name in ROLE_GROUPS:
         group, _ = Group.objects.get_or_create(name=name)
@@ -122,7 +140,8 @@ def ensure_groups():
                         group=group, collection=root_collection, permission=permission
                     )
         for model in models_with_snippets:
-            for action in SNIPPET_PERMISSIONS[name]:
+            allowed = PUBLIC_VOCABULARY_PERMISSIONS if model in vocabularies else SNIPPET_PERMISSIONS
+            for action in allowed[name]:
                 permission = _permission(model._meta.app_label, f"{action}_{model._meta.model_name}")
                 if permission is not None:
                     group.permissions.add(permission)
@@ -132,7 +151,20 @@ def ensure_groups():
                 permission = _permission(app_label, codename)
                 if permission is not None:
                     group.permissions.add(permission)
+    retire_vocabulary_editing(groups, vocabularies)
     return groups
+
+
+def retire_vocabulary_editing(groups, vocabularies):
+    """Take add/change/delete on the public vocabularies away from every role but 站点管理员."""
+    for name, group in groups.items():
+        allowed = set(PUBLIC_VOCABULARY_PERMISSIONS[name])
+        for model in vocabularies:
+            for action in ("add", "change", "delete"):
+                if action not in allowed:
+                    permission = _permission(model._meta.app_label, f"{action}_{model._meta.model_name}")
+                    if permission is not None:
+                        group.permissions.remove(permission)
 
 
 @transaction.atomic

@@ -300,3 +300,7 @@ def editor_guide_urls():
 def only_the_chinese_editor_guide(request, menu_items):
     # Wagtail's items link to English pages on outside sites.
     menu_items[:] = help_menu_items()
+
+
+# --- no side door around 三审, for anyone (editorial/side_doors.py registers its own hooks) ---
+from . import side_doors  # noqa: E402, F401

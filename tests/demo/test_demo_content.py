@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -71,11 +72,15 @@ def open_each(client, user, urls):
     return {url: client.get(url).status_code for url in urls}
 
 
+PUBLIC_VOCABULARIES = set(settings.EDITORIAL_PUBLIC_VOCABULARIES)
+
+
 def test_every_demo_page_and_snippet_opens_in_the_admin_for_every_role(client, demo_site):
     users = {user.username: user for user in get_user_model().objects.all()}
     page_urls = [reverse("wagtailadmin_pages:edit", args=[page.pk]) for page in demo_pages()]
     snippets = demo_snippets()
     snippet_urls = [snippet_edit_url(obj) for obj in snippets]
+    vocabulary_urls = {snippet_edit_url(obj) for obj in snippets if obj._meta.label in PUBLIC_VOCABULARIES}
     settings_url = reverse("wagtailsettings:edit", args=["home", "sitesettings", Site.objects.get().pk])
     assert len(page_urls) > 70 and {type(obj).__name__ for obj in snippets} >= {
         "Region",
@@ -91,8 +96,12 @@ def test_every_demo_page_and_snippet_opens_in_the_admin_for_every_role(client, d
     for username in ["admin", *ROLE_LOGINS]:
         # Every editorial group may change pages anywhere in the tree (and the superuser may do anything).
         expected[username] = dict.fromkeys(page_urls, {200})
-        # 撰稿人 only view the vocabularies and glossary; the reviewers and administrators change them.
+        # 撰稿人 only view the glossary; the reviewers and administrators change it. The vocabularies
+        # shown on public pages are changed by 站点管理员 (and the superuser) only.
         expected[username].update(dict.fromkeys(snippet_urls, REFUSED if username == "zhuangao" else {200}))
+        expected[username].update(
+            dict.fromkeys(vocabulary_urls, {200} if username in ("admin", "zhandian") else REFUSED)
+        )
         expected[username][settings_url] = {200} if username in ("admin", "zhandian") else REFUSED
     expected[SIGNUPS_ONLY] = dict.fromkeys([*page_urls, *snippet_urls, settings_url], REFUSED)
 

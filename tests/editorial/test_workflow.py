@@ -214,10 +214,15 @@ def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, s
     assert article.responsible_editor == "韩玉珍"
 
 
-def test_the_development_scheduler_publishes_due_pages(staff, draft_article):
-    article = draft_article()
-    revision = article.get_latest_revision()
-    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
-    revision.save()
-    call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))
+def test_the_development_scheduler_publishes_due_pages(client, staff, draft_article, submit):
+    # Only revisions that passed 三审 (tests/security/test_workflow_side_doors.py has the refusal).
+    go_live = (timezone.now() + datetime.timedelta(hours=1)).replace(microsecond=0)
+    article = draft_article(go_live_at=go_live)
+    article.save_revision(user=staff["writer"])
+    article = submit(article, staff["writer"])
+    for role in ("first", "second", "final"):
+        act(client, staff[role], article, "approve")
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
+        call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))
     assert ArticlePage.objects.get(pk=article.pk).live

@@ -87,6 +87,8 @@ EDITORIAL_SNIPPETS = [
     # 站点巡查: editors set each section's update class.
     "inspection.SectionRule",
 ]
+# Snippets shown on public pages: only 站点管理员 change them (editorial/roles.py, README "Security").
+EDITORIAL_PUBLIC_VOCABULARIES = ["workers.Region", "workers.Industry", "workers.HonourTitle"]
 # The home page's blocks, top to bottom: each a function(home_page) -> {"template", "items", …} or None.
 HOME_PAGE_SECTIONS = [
     "news.home_sections.headlines",
@@ -350,8 +352,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Upload rules (core/uploads.py, README 安全): at most 50 million decoded pixels on every image
 # path (Pillow's own limit is set to the same at start-up), content checked rather than names.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+# editorial/media_forms.py adds: no file replacement for media that a live page shows (三审).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media_forms.DocumentForm"
 # Documents go through Wagtail's view (collection privacy) and are always downloaded, never shown
 # inline: a PDF or text file opened in the browser on our domain is a place to run content.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
