@@ -28,10 +28,12 @@ class PlainArticleQuerySet(PageQuerySet):
         return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
     def published(self):
-        """Live, not behind a view restriction, and not dated in the future."""
-        # Whole minutes, so that the same listing is the same SQL for a minute.
-        now = timezone.now().replace(second=0, microsecond=0)
-        queryset = self.live().filter(display_date__isnull=False, display_date__lte=now)
+        """Live, not behind a view restriction, and not dated after the current minute."""
+        # Whole minutes, so that the same listing is the same SQL for a minute. The current minute is
+        # in: an article published now (dated now) must be in the listings that its publication
+        # purges at the CDN, or the CDN would keep them without it for PAGE_CACHE_SECONDS.
+        next_minute = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+        queryset = self.live().filter(display_date__isnull=False, display_date__lt=next_minute)
         for path in self.restricted_paths():
             queryset = queryset.exclude(path__startswith=path)
         return queryset
