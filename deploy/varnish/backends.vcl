@@ -5,12 +5,15 @@ vcl 4.1;
 
 import directors;
 
+# A node is taken out only when it has failed every check for ~25 s: sync workers busy at saturation
+# answer a check late, and that must not take a healthy node out of the pool.
 probe union_health {
     .url = "/robots.txt";
-    .interval = 2s;
-    .timeout = 2s;
-    .window = 3;
-    .threshold = 2;
+    .interval = 5s;
+    .timeout = 10s;
+    .window = 5;
+    .threshold = 1;
+    .initial = 1;
 }
 
 backend node_a {

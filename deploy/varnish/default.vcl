@@ -113,6 +113,13 @@ sub vcl_backend_response {
     set beresp.grace = 30s;
 }
 
+# A failed fetch (a node restarting, a connection refused) is tried once more on the next node.
+sub vcl_backend_error {
+    if (bereq.retries < 1 && bereq.method != "POST") {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     unset resp.http.X-Union-Url;
     unset resp.http.Via;
