@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= unionsite.settings.dev
 
-.PHONY: run setup install install-dev migrate demo test lint format serve scheduler clean
+.PHONY: run setup install install-dev migrate demo test lint format serve scheduler stack stack-stop clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,15 @@ serve: setup
 	SERVE_MEDIA=1 ALLOW_LOCAL_CACHE=$${ALLOW_LOCAL_CACHE:-1} \
 	MALLOC_MMAP_THRESHOLD_=$${MALLOC_MMAP_THRESHOLD_:-131072} \
 	$(VENV)/bin/gunicorn unionsite.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+# The production stack on this machine (deploy/stack.sh): Varnish :8080 → two gunicorn nodes
+# :8101 :8102 with production settings, PostgreSQL database unionsite_stack (created), Redis DB 7,
+# the scheduler; migrations and demo content on first start. PIDs in var/stack/*.pid.
+stack: install
+	deploy/stack.sh start
+
+stack-stop:
+	deploy/stack.sh stop
 
 # The suite's own settings (pyproject.toml names them too; the export above would otherwise win).
 test: install-dev

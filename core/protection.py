@@ -76,11 +76,13 @@ def count(request, scope="signup"):
         cache.set(since_key, time.time(), timeout=window)
         return 1
     try:
-        return cache.incr(key)
+        counted = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         cache.set(since_key, time.time(), timeout=window)
         return 1
+    # None: the shared cache is unreachable (django-redis IGNORE_EXCEPTIONS); count as a first attempt.
+    return 1 if counted is None else counted
 
 
 def retry_after(request, scope="signup"):
@@ -113,11 +115,13 @@ def register_attempt(request, scope="signup", limit=None, window=None):
         cache.set(since_key, time.time(), timeout=window)
         return True
     try:
-        return cache.incr(key) <= limit
+        counted = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         cache.set(since_key, time.time(), timeout=window)
         return True
+    # None: the shared cache is unreachable (django-redis IGNORE_EXCEPTIONS): serve rather than fail.
+    return counted is None or counted <= limit
 
 
 # The honeypot of every public form: a text field named like something a spam robot wants to fill,

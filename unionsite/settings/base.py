@@ -387,33 +387,34 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }
-# A site that outgrows the database backend switches by configuration to
-# Elasticsearch/OpenSearch with a Chinese analyser (plugin analysis-ik, or the
-# bundled analysis-smartcn), e.g. with ELASTICSEARCH_URL set:
-#
-# WAGTAILSEARCH_BACKENDS = {
-#     "default": {
-#         "BACKEND": "wagtail.search.backends.elasticsearch8",  # or opensearch2 / opensearch3
-#         "URLS": [os.environ["ELASTICSEARCH_URL"]],
-#         "INDEX": "unionsite",
-#         "TIMEOUT": 5,
-#         "INDEX_SETTINGS": {
-#             "settings": {
-#                 "analysis": {
-#                     "analyzer": {
-#                         # ik_max_word indexes every word and sub-word (like our cut),
-#                         # ik_smart gives the coarse cut for queries. With smartcn use
-#                         # "type": "smartcn" for both instead.
-#                         "default": {"type": "custom", "tokenizer": "ik_max_word"},
-#                         "default_search": {"type": "custom", "tokenizer": "ik_smart"},
-#                     }
-#                 }
-#             }
-#         },
-#     }
-# }
-# then `python manage.py update_index`. The IK plugin's custom dictionary can be fed
-# from `python manage.py export_search_dictionary` (our union terms and site names).
+# A site that outgrows the database backend switches by settings alone to Elasticsearch/OpenSearch
+# with a Chinese analyser: SEARCH_URL=https://search-host:9200 and SEARCH_ENGINE=elasticsearch8
+# (or opensearch2 / opensearch3, with that client installed: `pip install "elasticsearch>=8,<9"` or
+# `opensearch-py`), SEARCH_ANALYZER=ik (plugin analysis-ik: ik_max_word to index every word and
+# sub-word like our cut, ik_smart for queries) or smartcn (the bundled analysis-smartcn), then
+# `python manage.py update_index`. The IK plugin's custom dictionary can be fed from
+# `python manage.py export_search_dictionary` (our union terms and site names). Not run on the
+# development machine (no search server there).
+if os.environ.get("SEARCH_URL"):
+    _analyzer = os.environ.get("SEARCH_ANALYZER", "ik")
+    _index_analyzer, _query_analyzer = (
+        ({"type": "smartcn"}, {"type": "smartcn"})
+        if _analyzer == "smartcn"
+        else ({"type": "custom", "tokenizer": "ik_max_word"}, {"type": "custom", "tokenizer": "ik_smart"})
+    )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends." + os.environ.get("SEARCH_ENGINE", "elasticsearch8"),
+            "URLS": [os.environ["SEARCH_URL"]],
+            "INDEX": os.environ.get("SEARCH_INDEX", "unionsite"),
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {"analyzer": {"default": _index_analyzer, "default_search": _query_analyzer}}
+                }
+            },
+        }
+    }
 
 # CDN purge on publish. Configure FRONTEND_CACHE_PURGE_URL (an HTTP PURGE
 # endpoint, e.g. Varnish or a CDN's compatible gateway) in production.
@@ -556,3 +557,33 @@ INSPECTION_SERIOUS_RULES = ["规范名称", "规范用语", "禁用词"]
 INSPECTION_LOCK_HOURS = 6
 # A glossary change rescans published content: "thread" (after the save, in the background), "sync" or "off".
 INSPECTION_RESCAN_ON_GLOSSARY = "thread"
+
+
+def s3_media_storage(environ):
+    """STORAGES["default"] for media in an S3-compatible store (django-storages), or None.
+
+    Configured by AWS_STORAGE_BUCKET_NAME and, for a store other than AWS (MinIO, Ceph, a Chinese
+    cloud's OSS/COS S3 gateway), AWS_S3_ENDPOINT_URL; credentials by AWS_ACCESS_KEY_ID /
+    AWS_SECRET_ACCESS_KEY (or the machine's role). Image URLs are plain (no expiring signature), so
+    pages stay cacheable: the bucket lets the public read images/ and original_images/ only;
+    documents/ stays private and is served through Wagtail's /documents/ view (README)."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    for option, name in (
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+        ("location", "AWS_LOCATION"),
+        ("access_key", "AWS_ACCESS_KEY_ID"),
+        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+    ):
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -7,7 +7,7 @@ WhiteNoise, and a SECRET_KEY that must come from the environment.
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, require_secret_key, require_shared_cache
+from .base import env_bool, env_list, require_secret_key, require_shared_cache, s3_media_storage
 
 DEBUG = False
 SECRET_KEY = require_secret_key(os.environ.get("SECRET_KEY", ""))
@@ -22,7 +22,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Media on local disk (MEDIA_ROOT), or in an S3-compatible store when AWS_STORAGE_BUCKET_NAME is set
+    # (several app servers then share it; base.s3_media_storage).
+    "default": s3_media_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -1,7 +1,8 @@
-"""Publish and unpublish scheduled pages every minute, for `make run` on a laptop.
+"""Publish and unpublish scheduled pages every minute: `make run`, and `make stack`'s scheduler process.
 
-Production uses cron or a systemd timer calling `manage.py publish_scheduled`
-(see README); this loop is the same thing for a development server.
+Production uses cron or a systemd timer calling `manage.py publish_scheduled`, or this loop as a
+service (deploy/systemd/); `publish_scheduled` takes a lock (editorial/scheduler_lock.py), so any
+number of these on any number of servers publish each scheduled item once.
 """
 
 import time
