@@ -49,6 +49,23 @@ def test_the_admin_has_a_policy_and_still_renders(client, site_root, django_user
         assert directives["frame-ancestors"] == ["'self'"]
 
 
+def test_the_policy_built_once_is_the_one_django_csp_builds_and_a_view_can_still_change_it(rf):
+    from csp.middleware import CSPMiddleware as DjangoCSPMiddleware
+    from django.http import HttpResponse
+
+    from core.csp import CSPMiddleware
+
+    middleware = CSPMiddleware(lambda request: HttpResponse())
+    for path in ("/", "/news/", "/admin/", "/admin/pages/"):
+        fast = middleware.process_response(rf.get(path), HttpResponse())
+        built = DjangoCSPMiddleware.process_response(middleware, rf.get(path), HttpResponse())
+        assert fast["Content-Security-Policy"] == built["Content-Security-Policy"], path
+    changed = HttpResponse()
+    changed._csp_update = {"img-src": ["https://tiles.example.cn"]}
+    header = middleware.process_response(rf.get("/"), changed)["Content-Security-Policy"]
+    assert "https://tiles.example.cn" in header
+
+
 def settings_values(**env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SECURE_")}
     environment.update(
