@@ -97,3 +97,23 @@ def test_hsts_preload_and_subdomains_only_when_asked_for():
         "True",
         "True",
     ]
+
+
+def test_the_sites_admin_screens_take_their_layout_from_one_self_hosted_stylesheet(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("guanli", "g@example.com", "Hongqi-xuefeng-37")
+    )
+    response = client.get("/admin/")
+    assert '<link rel="stylesheet" href="/static/css/admin.css">' in response.content.decode()
+    assert "'self'" in policy(response)["style-src"]
+    assert (PROJECT / "static" / "css" / "admin.css").is_file()
+    admin_templates = [
+        *(PROJECT / "templates").glob("*/admin/*.html"),
+        *(PROJECT / "templates" / "editorial").glob("*.html"),
+        *PROJECT.glob("*/templates/*/admin/*.html"),
+    ]
+    assert admin_templates
+    with_style = [
+        path.name for path in admin_templates if re.search(r"\sstyle=", path.read_text(encoding="utf-8"))
+    ]
+    assert with_style == []
