@@ -20,6 +20,7 @@ from campaigns.models import (
     CampaignRelatedArticle,
     CampaignWorker,
 )
+from core.regions import PREFECTURES
 from core.slugs import pinyin_slug
 from news.models import ArticlePage, NewsIndexPage, NewsSectionPage
 from workers.models import HonourTitle, Industry, Region, WorkerHonour, WorkerIndexPage, WorkerPage
@@ -72,7 +73,9 @@ def create_article(section, title, display_date, tags=(), paragraphs=(), **field
 
 def ensure_vocabularies(vocabularies):
     """The seed lists; entries editors added or renamed are left alone (matched by slug)."""
-    for order, entry in enumerate(vocabularies["regions"], start=1):
+    # The 8 市州 from the one list (core/regions.py), then the data file's 省直 and 中央驻青.
+    regions = [{"slug": p.code, "name": p.name} for p in PREFECTURES] + vocabularies["regions"]
+    for order, entry in enumerate(regions, start=1):
         Region.objects.get_or_create(
             slug=entry["slug"], defaults={"name": entry["name"], "sort_order": order * 10}
         )

@@ -20,6 +20,8 @@ LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date
 RELATED_COUNT = 6
 RELATED_CANDIDATES = 300
 MOST_READ_COUNT = 10
+# Ranked candidates per shown entry: room for articles unpublished since the ranking was made.
+MOST_READ_HEADROOM = 3
 
 
 class PlainArticleQuerySet(PageQuerySet):
@@ -107,18 +109,38 @@ class PlainArticleQuerySet(PageQuerySet):
             related += list(more)
         return related
 
-    def most_read(self, days, count=MOST_READ_COUNT):
-        """The most-read published articles over the last `days` days, as plain dicts
-        (title, url, views), so that a cached copy does not depend on model pickling."""
+    def view_ranking(self, days, count):
+        """[(article id, views)] of the `count` articles most read over the last `days` days, most
+        first, whatever their state now (`most_read_items` keeps the published ones). Read from the
+        daily-view rows through their date index: the cost follows the week's rows, not the archive."""
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
+        daily_views = self.model.daily_views.rel.related_model.objects
         rows = (
-            self.published()
-            .filter(daily_views__date__gte=since)
-            .annotate(total_views=Sum("daily_views__views"))
-            .only("id", "title", "url_path", "path", "depth")
-            .order_by("-total_views", "-pk")[:count]
+            daily_views.filter(date__gte=since)
+            .values("article_id")
+            .annotate(total=Sum("views"))
+            .order_by("-total", "-article_id")[:count]
         )
-        return [{"title": page.title, "url": page.url, "views": page.total_views} for page in rows]
+        return [(row["article_id"], row["total"]) for row in rows]
+
+    def most_read_items(self, ranking, count=MOST_READ_COUNT):
+        """The published articles of a `view_ranking`, in its order, as plain dicts (title, url,
+        views), so that a cached copy does not depend on model pickling."""
+        pages = (
+            self.published()
+            .filter(pk__in=[pk for pk, _ in ranking])
+            .only("id", "title", "url_path", "path", "depth")
+            .in_bulk()
+        )
+        return [
+            {"title": pages[pk].title, "url": pages[pk].url, "views": views}
+            for pk, views in ranking
+            if pk in pages
+        ][:count]
+
+    def most_read(self, days, count=MOST_READ_COUNT):
+        """The most-read published articles over the last `days` days (see `most_read_items`)."""
+        return self.most_read_items(self.view_ranking(days, count * MOST_READ_HEADROOM), count)
 
     def tags_in_use(self, limit):
         """Tags of published articles with their number of uses, the most used first (one query)."""

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import workdays
+from core.regions import PREFECTURES
 
 from ..storage import private_storage
 
@@ -45,17 +46,12 @@ class Category(models.TextChoices):
     OTHER = "other", "其他"
 
 
-class Region(models.TextChoices):
-    XINING = "xining", "西宁市"
-    HAIDONG = "haidong", "海东市"
-    HAIBEI = "haibei", "海北藏族自治州"
-    HUANGNAN = "huangnan", "黄南藏族自治州"
-    HAINAN = "hainan", "海南藏族自治州"
-    GUOLUO = "guoluo", "果洛藏族自治州"
-    YUSHU = "yushu", "玉树藏族自治州"
-    HAIXI = "haixi", "海西蒙古族藏族自治州"
-    PROVINCIAL = "provincial", "省直"
-    CENTRAL = "central", "中央驻青"
+# The 8 市州 from the one list (core/regions.py), by code, then the two lists outside them.
+Region = models.TextChoices(
+    "Region",
+    [(prefecture.code.upper(), (prefecture.code, prefecture.name)) for prefecture in PREFECTURES]
+    + [("PROVINCIAL", ("provincial", "省直")), ("CENTRAL", ("central", "中央驻青"))],
+)
 
 
 class Status(models.TextChoices):

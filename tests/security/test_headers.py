@@ -49,6 +49,23 @@ def test_the_admin_has_a_policy_and_still_renders(client, site_root, django_user
         assert directives["frame-ancestors"] == ["'self'"]
 
 
+def test_the_policy_built_once_is_the_one_django_csp_builds_and_a_view_can_still_change_it(rf):
+    from csp.middleware import CSPMiddleware as DjangoCSPMiddleware
+    from django.http import HttpResponse
+
+    from core.csp import CSPMiddleware
+
+    middleware = CSPMiddleware(lambda request: HttpResponse())
+    for path in ("/", "/news/", "/admin/", "/admin/pages/"):
+        fast = middleware.process_response(rf.get(path), HttpResponse())
+        built = DjangoCSPMiddleware.process_response(middleware, rf.get(path), HttpResponse())
+        assert fast["Content-Security-Policy"] == built["Content-Security-Policy"], path
+    changed = HttpResponse()
+    changed._csp_update = {"img-src": ["https://tiles.example.cn"]}
+    header = middleware.process_response(rf.get("/"), changed)["Content-Security-Policy"]
+    assert "https://tiles.example.cn" in header
+
+
 def settings_values(**env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SECURE_")}
     environment.update(
@@ -80,3 +97,23 @@ def test_hsts_preload_and_subdomains_only_when_asked_for():
         "True",
         "True",
     ]
+
+
+def test_the_sites_admin_screens_take_their_layout_from_one_self_hosted_stylesheet(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("guanli", "g@example.com", "Hongqi-xuefeng-37")
+    )
+    response = client.get("/admin/")
+    assert '<link rel="stylesheet" href="/static/css/admin.css">' in response.content.decode()
+    assert "'self'" in policy(response)["style-src"]
+    assert (PROJECT / "static" / "css" / "admin.css").is_file()
+    admin_templates = [
+        *(PROJECT / "templates").glob("*/admin/*.html"),
+        *(PROJECT / "templates" / "editorial").glob("*.html"),
+        *PROJECT.glob("*/templates/*/admin/*.html"),
+    ]
+    assert admin_templates
+    with_style = [
+        path.name for path in admin_templates if re.search(r"\sstyle=", path.read_text(encoding="utf-8"))
+    ]
+    assert with_style == []
