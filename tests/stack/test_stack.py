@@ -169,19 +169,49 @@ def test_view_counts_are_shared_between_nodes(stack):
     assert other["views"] == first["views"] + 1
 
 
+# Scheduled items go through 三审 as in the admin (the scheduler refuses revisions that did not):
+# the writer submits, one member of each stage's group approves, and the last approval schedules.
 SCHEDULE = """
-import json, datetime
+import json, datetime, time
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from news.models import ArticlePage, NewsSectionPage
+User = get_user_model()
 section = NewsSectionPage.objects.live().get(url_path__endswith="{section}")
+
+
+def someone(used, groups=None):
+    users = User.objects.filter(is_active=True).exclude(pk__in=used)
+    if groups is not None:
+        users = users.filter(groups__in=groups)
+    user = users.order_by("pk").first()
+    used.add(user.pk)
+    return user
+
+
+go_live = timezone.now() + datetime.timedelta(seconds=15)
 ids = []
 for n in range(12):
     page = ArticlePage(title="定时发布测试{token}-%d" % n, slug="sched-{token}-%d" % n, live=False,
                        display_date=timezone.now())
     section.add_child(instance=page)
-    page.go_live_at = timezone.now() + datetime.timedelta(seconds=4)
-    page.save_revision().publish()
+    page.go_live_at = go_live
+    used = set()
+    writer = someone(used)
+    page.save_revision(user=writer)
+    state = page.get_workflow().start(page, writer)
+    while True:
+        state.refresh_from_db()
+        if state.status != state.STATUS_IN_PROGRESS:
+            break
+        task_state = state.current_task_state
+        task = task_state.task.specific
+        task.on_action(task_state, someone(used, task.groups.all()), "approve")
+    assert state.status == state.STATUS_APPROVED, state.status
+    assert not ArticlePage.objects.get(pk=page.pk).live
     ids.append(page.pk)
+if {wait_until_due}:
+    time.sleep(max(0.0, (go_live - timezone.now()).total_seconds()))
 print(json.dumps(ids))
 """
 
@@ -199,8 +229,12 @@ print(json.dumps({{
 
 def test_several_schedulers_publish_each_scheduled_item_exactly_once(stack):
     token = uuid.uuid4().hex[:8]
-    ids = json.loads(stack.django(SCHEDULE.format(section=SECTION, token=token)).strip().splitlines()[-1])
-    time.sleep(5)
+    ids = json.loads(
+        stack.django(SCHEDULE.format(section=SECTION, token=token, wait_until_due=True))
+        .strip()
+        .splitlines()[-1]
+    )
+    time.sleep(1)
     # Four more schedulers at the same moment, beside the stack's own run_scheduler.
     runs = [stack.manage("publish_scheduled") for _ in range(4)]
     for run in runs:
@@ -252,13 +286,22 @@ HELD = """
 import json, os, time
 import psycopg
 from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Revision
 from editorial.scheduler_lock import ADVISORY_KEY
 from news.models import ArticlePage
 ids = {ids}
 # Another server's scheduler in the middle of its run: it holds the lock on its own connection.
 holder = psycopg.connect(os.environ["DATABASE_URL"])
 holder.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_KEY])
-time.sleep(5)
+# Taken before the items fall due; then wait until they are due, and a few seconds more.
+due = max(
+    revision.approved_go_live_at
+    for revision in Revision.page_revisions.filter(
+        object_id__in=[str(i) for i in ids], approved_go_live_at__isnull=False
+    )
+)
+time.sleep(max(0.0, (due - timezone.now()).total_seconds()) + 5)
 call_command("publish_scheduled")
 while_held = ArticlePage.objects.filter(pk__in=ids, live=True).count()
 holder.close()
@@ -269,7 +312,11 @@ print(json.dumps({{"while_held": while_held, "after": ArticlePage.objects.filter
 
 def test_a_scheduler_waits_while_another_holds_the_lock(stack):
     token = uuid.uuid4().hex[:8]
-    ids = json.loads(stack.django(SCHEDULE.format(section=SECTION, token=token)).strip().splitlines()[-1])
+    ids = json.loads(
+        stack.django(SCHEDULE.format(section=SECTION, token=token, wait_until_due=False))
+        .strip()
+        .splitlines()[-1]
+    )
     result = json.loads(stack.django(HELD.format(ids=ids)).strip().splitlines()[-1])
     # Due, but nobody published them while the lock was held (the stack's own scheduler included).
     assert result == {"while_held": 0, "after": 12}
