@@ -9,11 +9,13 @@ admin, and the worker reads the answer and rates it.
 """
 
 import re
+import threading
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection, connections
 
 from directory.models import UnionOrganisation
 from interaction.models import Message
@@ -70,6 +72,34 @@ def staff_browser(chromium, demo_site):
     context, page = _context(chromium, demo_site, DESKTOP)
     yield page
     context.close()
+
+
+def committed(work):
+    """Run `work` so that the live server sees its rows. On in-memory SQLite the server shares this
+    test's connection; on PostgreSQL it has its own and would not see this test's open transaction,
+    so the rows are written from a thread with a connection of its own (autocommit)."""
+    if connection.vendor == "sqlite":
+        return work()
+    box = {}
+
+    def run():
+        try:
+            box["value"] = work()
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return box["value"]
+
+
+def make_officer(organisation_pk):
+    call_command("setup_joining")
+    officer = get_user_model().objects.create_user(OFFICER[0], password=OFFICER[1])
+    officer.groups.add(Group.objects.get(name="入会受理员"))
+    OfficerAssignment.objects.create(user=officer, organisation_id=organisation_pk)
+    return officer
 
 
 def admin_login(page, username, password):
@@ -162,10 +192,7 @@ def test_worker_finds_the_nearest_union_applies_and_follows_while_an_officer_acc
     assert "当前状态：已提交" in phone.locator(".joining-status").inner_text()
 
     # Meanwhile an officer of that union, logged into the admin in another browser, accepts it.
-    call_command("setup_joining")
-    officer = get_user_model().objects.create_user(OFFICER[0], password=OFFICER[1])
-    officer.groups.add(Group.objects.get(name="入会受理员"))
-    OfficerAssignment.objects.create(user=officer, organisation=organisation)
+    committed(lambda: make_officer(organisation.pk))
     admin_login(staff_browser, *OFFICER)
     staff_browser.goto("/admin/ruhui/?status=open")
     staff_browser.get_by_role("link", name=receipt).click()
