@@ -100,7 +100,9 @@ def editorial_header_buttons(page, user, view_name, next_url=None):
 
 
 def publishing_must_use_workflow(page_or_parent, user):
-    """Pages under a workflow reach the public only through it (superusers excepted)."""
+    """Pages under a workflow reach the public only through it, for everyone. This early refusal
+    (before anything is saved) covers every role but the superuser; the superuser is refused by
+    editorial/side_doors.py after the draft is saved, which is also the refusal logged to history."""
     return not user.is_superuser and page_or_parent.get_workflow() is not None
 
 
@@ -303,4 +305,4 @@ def only_the_chinese_editor_guide(request, menu_items):
 
 
 # --- no side door around 三审, for anyone (editorial/side_doors.py registers its own hooks) ---
-from . import side_doors  # noqa: E402, F401
+from . import media_side_doors, side_doors  # noqa: E402, F401

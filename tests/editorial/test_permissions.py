@@ -37,7 +37,9 @@ def test_wagtail_default_moderators_group_no_longer_publishes(editorial):
     ).exists()
 
 
-def test_publish_button_is_hidden_and_refused_for_everyone_but_superusers(client, staff, draft_article):
+def test_publish_button_is_hidden_and_direct_publishing_refused_for_writer_and_final_review(
+    client, staff, draft_article
+):
     article = draft_article()
     edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     for role in ("writer", "final"):
