@@ -133,14 +133,6 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
             return _refuse(request, reverse("wagtailadmin_explore", args=[parent_page.pk]))
 
 
-@hooks.register("before_bulk_action")
-def refuse_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type == "publish":
-        for obj in objects:
-            if isinstance(obj, Page) and publishing_must_use_workflow(obj, request.user):
-                return _refuse(request, reverse("wagtailadmin_explore", args=[obj.get_parent().pk]))
-
-
 # --- say what will happen and what happened (issue 20) --------------------------------------
 # One truthful banner after submit / resubmit / approve / reject from the editor, the resubmit
 # button naming where the draft goes, and the last reviewer's comment shown in the editor itself.

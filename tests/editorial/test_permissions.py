@@ -105,5 +105,6 @@ def test_bulk_publish_is_refused_for_workflow_pages(client, staff, draft_article
     client.force_login(staff["final"])
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={article.pk}"
     response = client.post(url, {"include_descendants": ""}, follow=True)
-    assert "不能直接发布" in response.content.decode()
+    # One refusal (editorial/side_doors.py), whichever module was imported first.
+    assert "不能批量发布" in response.content.decode()
     assert not ArticlePage.objects.get(pk=article.pk).live
