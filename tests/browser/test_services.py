@@ -26,7 +26,7 @@ try:
 except ImportError:  # the conftest skips (or fails) with the reason
     expect = None
 
-from .conftest import DESKTOP, axe_violations, browser_db, horizontal_overflow
+from .conftest import DESKTOP, _new_page, axe_violations, browser_db, horizontal_overflow
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -38,21 +38,10 @@ HANDLER = ("weiquan", "qhgh-weiquan-2026")  # 维权受理员 of 西宁 and 海�
 WORKER_MOBILE = "13897001234"
 
 
-def _context(chromium, server, viewport, **options):
-    context = chromium.new_context(base_url=server.url, viewport=viewport, locale="zh-CN", **options)
-    context.set_default_timeout(15_000)
-    context.set_default_navigation_timeout(90_000)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
-    return context, page
-
-
 @pytest.fixture
 def phone_near_xining(chromium, demo_site):
     """A 390 px phone whose owner allowed the site to know its position (near 西宁)."""
-    context, page = _context(chromium, demo_site, PHONE_390, geolocation=XINING, permissions=["geolocation"])
+    context, page = _new_page(chromium, demo_site, PHONE_390, geolocation=XINING, permissions=["geolocation"])
     yield page
     context.close()
     assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
@@ -60,7 +49,7 @@ def phone_near_xining(chromium, demo_site):
 
 @pytest.fixture
 def phone_390(chromium, demo_site):
-    context, page = _context(chromium, demo_site, PHONE_390)
+    context, page = _new_page(chromium, demo_site, PHONE_390)
     yield page
     context.close()
     assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
@@ -69,7 +58,7 @@ def phone_390(chromium, demo_site):
 @pytest.fixture
 def staff_browser(chromium, demo_site):
     """Another browser (its own cookies) on a desktop screen, for the union's staff."""
-    context, page = _context(chromium, demo_site, DESKTOP)
+    context, page = _new_page(chromium, demo_site, DESKTOP)
     yield page
     context.close()
 
