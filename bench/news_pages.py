@@ -18,14 +18,17 @@ article pages rotate through 25 different articles. Three figures per page:
 - "cold": the same, right after an edit emptied the site cache (every request
   here follows a version change), i.e. the first view of a page after a
   publication;
-- "cached": Django's cache middleware in front, honouring the pages'
-  `Cache-Control: public, s-maxage`, standing in for the reverse proxy / CDN.
+- "cached": Django's cache middleware in front, standing in for the reverse
+  proxy / CDN. Like Varnish and a CDN it keeps a response for its `s-maxage`
+  (Django's own middleware reads only `max-age`, which listings set to 0 so
+  that browsers revalidate them; read by Django's, they would never be cached).
 
 DEBUG is off. Set DATABASE_URL for PostgreSQL.
 """
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -40,13 +43,25 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.middleware.cache import UpdateCacheMiddleware  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 settings.DEBUG = False
 
+
+class SharedCacheUpdateMiddleware(UpdateCacheMiddleware):
+    """Django's cache middleware, keeping a response for `s-maxage` as a shared cache does."""
+
+    def process_response(self, request, response):
+        shared_seconds = re.search(r"s-maxage=(\d+)", response.get("Cache-Control", ""))
+        # One request at a time in this script, so the instance attribute is safe here.
+        self.page_timeout = int(shared_seconds.group(1)) if shared_seconds else None
+        return super().process_response(request, response)
+
+
 CACHE_MIDDLEWARE = (
-    ["django.middleware.cache.UpdateCacheMiddleware"]
+    [f"{__name__}.SharedCacheUpdateMiddleware"]
     + list(settings.MIDDLEWARE)
     + ["django.middleware.cache.FetchFromCacheMiddleware"]
 )
@@ -80,7 +95,10 @@ def scenarios():
 
 
 def measure(client, urls, repeat, cold=False):
-    from sitecache.cache import bump_version
+    try:
+        from sitecache.cache import bump_version
+    except ImportError:  # checkouts before the architecture step (issue 13), measured for comparison
+        from home.site_cache import bump_version
 
     for url in urls:  # warm: renditions, QR codes, per-process caches
         assert client.get(url).status_code == 200, url
@@ -98,7 +116,13 @@ def measure(client, urls, repeat, cold=False):
         bump_version()
     with CaptureQueriesContext(connection) as queries:
         client.get(urls[0])
-    return statistics.median(timings), statistics.median(cpu_timings), len(queries)
+    return STATISTIC(timings), STATISTIC(cpu_timings), len(queries)
+
+
+# Median by default; `--statistic min` gives the fastest request of each page type, which
+# another process competing for the CPU can slow down but not speed up, so two checkouts
+# measured on a shared machine compare better by it.
+STATISTIC = statistics.median
 
 
 def calibration():
@@ -119,7 +143,10 @@ def _timed(function):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--statistic", choices=["median", "min"], default="median")
     args = parser.parse_args()
+    global STATISTIC
+    STATISTIC = min if args.statistic == "min" else statistics.median
 
     from news.models import ArticlePage
 
@@ -129,7 +156,8 @@ def main():
     )
     print(f"machine load: {calibration()}")
     print(
-        "times in ms: wall-clock median / CPU-time median of this process (less sensitive to a busy machine)"
+        f"times in ms: wall-clock {args.statistic} / CPU-time {args.statistic} of this process"
+        " (less sensitive to a busy machine)"
     )
     print(
         f"{'page':<24}{'uncached wall':>14}{'cpu':>8}{'queries':>9}"

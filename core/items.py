@@ -6,7 +6,6 @@ Each declared type's manager offers `published()`: its items that readers may se
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
 from wagtail.models import Page
 
 
@@ -14,11 +13,35 @@ def site_item_models():
     return [apps.get_model(label) for label in settings.SITE_ITEM_PAGE_TYPES]
 
 
-def published_items_below(root):
-    """Every declared type's published items below `root`, as one Page queryset (unordered)."""
-    condition = Q()
+def newest_items_below(root, count):
+    """The `count` most recently published items of every declared type below `root`, newest first."""
+    newest = []
     for model in site_item_models():
-        condition |= Q(pk__in=model.objects.published().filter(path__startswith=root.path).values("pk"))
-    if not condition:
-        return Page.objects.none()
-    return Page.objects.filter(condition)
+        newest += _newest_published(model, root, count)
+    newest_pks = [pk for _published, pk in sorted(newest, reverse=True)[:count]]
+    pages = Page.objects.filter(pk__in=newest_pks).defer_streamfields().specific().in_bulk()
+    return [pages[pk] for pk in newest_pks if pk in pages]
+
+
+def _newest_published(model, root, count):
+    """(first published, pk) of the newest `count` items of `model` below `root` that readers may see.
+
+    Live pages are walked newest first through the first-published index, a growing window at a
+    time, and each window is checked against `published()`. Asking `published()` for the newest
+    directly made the database pick the display-date index, collect every published item and
+    sort them all (20 ms against 2.5 ms at 10,000 articles on SQLite).
+    """
+    live_newest_first = (
+        model.objects.live().filter(path__startswith=root.path).order_by("-first_published_at", "-pk")
+    )
+    found, offset, window = [], 0, count * 4
+    while len(found) < count:
+        candidates = list(live_newest_first.values_list("first_published_at", "pk")[offset : offset + window])
+        visible = set(
+            model.objects.published().filter(pk__in=[pk for _, pk in candidates]).values_list("pk", flat=True)
+        )
+        found += [candidate for candidate in candidates if candidate[1] in visible]
+        if len(candidates) < window:
+            break
+        offset, window = offset + window, window * 2
+    return found[:count]

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
-from core.items import published_items_below
+from core.items import newest_items_below
 from core.pages import BasePage
 from sitecache.pages import CachedSiteSettingMixin
 from sitecache.routing import CachedRoutingMixin
@@ -65,12 +65,7 @@ class HomePage(CachedRoutingMixin, BasePage, Page):
 
     def latest_pages(self):
         """Newest items the site publishes (`settings.SITE_ITEM_PAGE_TYPES`) below this page."""
-        return list(
-            published_items_below(self)
-            .order_by("-first_published_at", "-pk")
-            .defer_streamfields()
-            .specific()[: self.latest_count]
-        )
+        return newest_items_below(self, self.latest_count)
 
 
 @register_setting(icon="site")

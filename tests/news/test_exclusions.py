@@ -94,3 +94,16 @@ def test_making_an_article_private_hides_it_at_once(client, section, article_fac
     assert "即将设为内部的文章" not in client.get(section.url + "?page=1").content.decode()
     restriction.delete()
     assert "即将设为内部的文章" in client.get(section.url + "?page=01").content.decode()
+
+
+def test_home_latest_list_looks_past_many_newer_hidden_items(site_root, article_factory):
+    """More items published recently but hidden (future-dated) than one look-ahead window holds:
+    the list still fills up with the newest visible ones, newest first."""
+    visible = [
+        article_factory(f"可见文章{number}", days_ago=number + 1)
+        for number in range(site_root.latest_count + 2)
+    ]
+    for number in range(site_root.latest_count * 4 + 3):
+        article_factory(f"定时文章{number}", display_date=timezone.now() + datetime.timedelta(days=3))
+    titles = [page.title for page in site_root.latest_pages()]
+    assert titles == [page.title for page in visible[: site_root.latest_count]]
