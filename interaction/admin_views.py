@@ -14,11 +14,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.admin_views import AdminScreen
 from core.listing import paginate, parse_choice_filters
 
 from . import cases
@@ -47,14 +46,23 @@ def colleagues(message):
     return list(handlers_for(message.region).order_by("last_name", "first_name", "username"))
 
 
-class QueueView(WagtailAdminTemplateMixin, TemplateView):
+def queue_context(request, queryset, filters):
+    """A queue's page of 50 (messages or error reports), each row with whether it is overdue now."""
+    listing = paginate(request, queryset, per_page=50)
+    now = timezone.now()
+    return {
+        "listing": listing,
+        "rows": [(item, item.is_overdue(now)) for item in listing],
+        "filters": filters,
+        "query": request.GET.urlencode(),
+    }
+
+
+class QueueView(AdminScreen):
     template_name = "interaction/admin/queue.html"
     page_title = "职工留言"
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_role(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    check_access = staticmethod(require_role)
 
     def get_queryset(self, filters):
         queryset = visible_messages(self.request.user).select_related("assigned_to")
@@ -88,12 +96,8 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
                 "mine": ("1",),
             },
         )
-        listing = paginate(self.request, self.get_queryset(filters), per_page=50)
-        now = timezone.now()
         context.update(
-            listing=listing,
-            rows=[(message, message.is_overdue(now)) for message in listing],
-            filters=filters,
+            queue_context(self.request, self.get_queryset(filters), filters),
             status_choices=Status.choices,
             category_choices=Category.choices,
             region_choices=Region.choices,
@@ -102,19 +106,17 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
                 ("soon", "2天内到期"),
                 ("unknown", "日历未录入、无法计算期限"),
             ],
-            query=self.request.GET.urlencode(),
         )
         return context
 
 
-class DetailView(WagtailAdminTemplateMixin, TemplateView):
+class DetailView(AdminScreen):
     template_name = "interaction/admin/detail.html"
     header_icon = "mail"
+    check_access = staticmethod(require_role)
 
-    def dispatch(self, request, *args, **kwargs):
-        require_role(request.user)
-        self.message = get_object_or_404(visible_messages(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load(self, request, pk, **kwargs):
+        self.message = get_object_or_404(visible_messages(request.user), pk=pk)
 
     def get_page_title(self):
         return f"留言 {self.message.code}"
