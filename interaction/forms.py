@@ -7,7 +7,7 @@ import django.forms as forms
 from django.core.exceptions import ValidationError
 
 from core.forms import TOO_LONG_MESSAGE, MobileNumberField
-from core.protection import HONEYPOT_FIELD
+from core.protection import HONEYPOT_FIELD, honeypot_form_field
 
 from . import uploads
 from .models import CODE_LENGTH, Category, ErrorKind, Region, Satisfaction
@@ -102,12 +102,7 @@ class MessageForm(DescribedForm):
         label="我已阅读并同意隐私声明：所填信息仅用于办理本留言",
         error_messages={"required": "请阅读隐私声明并勾选同意后再提交。"},
     )
-    website_url = forms.CharField(
-        label="网址（请勿填写）",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website_url = honeypot_form_field()
 
     honeypot_name = HONEYPOT_FIELD
 
@@ -206,12 +201,7 @@ class ErrorReportForm(DescribedForm):
         help_text="留下电话或邮箱，我们可能与您核实。",
         error_messages={"max_length": TOO_LONG_MESSAGE},
     )
-    website_url = forms.CharField(
-        label="网址（请勿填写）",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website_url = honeypot_form_field()
 
     honeypot_name = HONEYPOT_FIELD
 
