@@ -39,15 +39,22 @@ WORKER_BATCH = 1000
 # News articles
 
 
-def generate_articles(command, count):
+def _home_for(command, count, what):
+    """The home page to generate under, or None (and a line saying why) when there is nothing to do."""
     if count <= 0:
+        return None
+    home = HomePage.objects.first()
+    if home is None:
+        command.stdout.write(f"{what}合成内容：未找到首页，已跳过。")
+    return home
+
+
+def generate_articles(command, count):
+    home = _home_for(command, count, "新闻")
+    if home is None:
         return
     words = datafiles.read("bulk")["articles"]
     started = time.perf_counter()
-    home = HomePage.objects.first()
-    if home is None:
-        command.stdout.write("新闻合成内容：未找到首页，已跳过。")
-        return
     sections = list(NewsSectionPage.objects.child_of(home))
     for title in words["sections"][len(sections) :]:
         sections.append(builders.get_or_create_section(home, title))
@@ -142,14 +149,11 @@ def _slug(region, subject, action, number, used):
 
 
 def generate_workers(command, count):
-    if count <= 0:
+    home = _home_for(command, count, "劳模")
+    if home is None:
         return
     words = datafiles.read("bulk")["workers"]
     started = time.perf_counter()
-    home = HomePage.objects.first()
-    if home is None:
-        command.stdout.write("劳模合成内容：未找到首页，已跳过。")
-        return
     demo_workers = datafiles.read("workers")
     builders.ensure_vocabularies(demo_workers["vocabularies"])
     index = builders.get_or_create_worker_index(home, **demo_workers["index"])
