@@ -34,26 +34,29 @@ from .images import get_or_create_image
 SEED = 20261123
 ARTICLE_BATCH = 2000
 WORKER_BATCH = 1000
+WHAT = {"articles": "新闻", "workers": "劳模"}
 
 
 # News articles
 
 
-def _home_for(command, count, what):
-    """The home page to generate under, or None (and a line saying why) when there is nothing to do."""
+def _start(command, count, what):
+    """The home page to generate under and bulk.yaml's words for `what` (articles or workers), or
+    None (and a line saying why) when there is nothing to do."""
     if count <= 0:
         return None
     home = HomePage.objects.first()
     if home is None:
-        command.stdout.write(f"{what}合成内容：未找到首页，已跳过。")
-    return home
+        command.stdout.write(f"{WHAT[what]}合成内容：未找到首页，已跳过。")
+        return None
+    return home, datafiles.read("bulk")[what]
 
 
 def generate_articles(command, count):
-    home = _home_for(command, count, "新闻")
-    if home is None:
+    start = _start(command, count, "articles")
+    if start is None:
         return
-    words = datafiles.read("bulk")["articles"]
+    home, words = start
     started = time.perf_counter()
     sections = list(NewsSectionPage.objects.child_of(home))
     for title in words["sections"][len(sections) :]:
@@ -149,10 +152,10 @@ def _slug(region, subject, action, number, used):
 
 
 def generate_workers(command, count):
-    home = _home_for(command, count, "劳模")
-    if home is None:
+    start = _start(command, count, "workers")
+    if start is None:
         return
-    words = datafiles.read("bulk")["workers"]
+    home, words = start
     started = time.perf_counter()
     demo_workers = datafiles.read("workers")
     builders.ensure_vocabularies(demo_workers["vocabularies"])

@@ -17,6 +17,16 @@ def _required(label):
     return {"required": f"请填写“{label}”。", "max_length": TOO_LONG_MESSAGE}
 
 
+def _choose(label, choices, **kwargs):
+    """A required choice with 请选择 first, its messages naming what to choose."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", "请选择")] + choices,
+        error_messages={"required": f"请选择{label}。", "invalid_choice": f"请从列表中选择{label}。"},
+        **kwargs,
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -58,17 +68,8 @@ class DescribedForm(forms.Form):
 
 
 class MessageForm(DescribedForm):
-    category = forms.ChoiceField(
-        label="留言类别",
-        choices=[("", "请选择")] + Category.choices,
-        error_messages={"required": "请选择留言类别。", "invalid_choice": "请从列表中选择留言类别。"},
-    )
-    region = forms.ChoiceField(
-        label="所在地区",
-        choices=[("", "请选择")] + Region.choices,
-        help_text="选择您工作所在的市州，留言会交给当地工会办理。",
-        error_messages={"required": "请选择所在地区。", "invalid_choice": "请从列表中选择所在地区。"},
-    )
+    category = _choose("留言类别", Category.choices)
+    region = _choose("所在地区", Region.choices, help_text="选择您工作所在的市州，留言会交给当地工会办理。")
     title = forms.CharField(label="标题", max_length=100, error_messages=_required("标题"))
     description = forms.CharField(
         label="具体内容",
@@ -182,11 +183,7 @@ class ErrorReportForm(DescribedForm):
         error_messages=_required("出错页面的网址"),
         help_text="从页面上的“我为网站找错”进入时已自动填好。",
     )
-    kind = forms.ChoiceField(
-        label="问题类型",
-        choices=[("", "请选择")] + ErrorKind.choices,
-        error_messages={"required": "请选择问题类型。", "invalid_choice": "请从列表中选择问题类型。"},
-    )
+    kind = _choose("问题类型", ErrorKind.choices)
     description = forms.CharField(
         label="问题描述",
         max_length=1000,
