@@ -10,7 +10,7 @@ from wagtail.models import Page, WorkflowPage
 from editorial.models import GlossaryEntry
 from editorial.roles import ROLE_GROUPS
 
-from .helpers import act
+from .helpers import approve_all
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,7 @@ def test_dashboard_shows_my_reviews_my_sent_back_items_and_scheduled_items(
     scheduled = draft_article(title="定时发布的稿件", go_live_at=go_live)
     scheduled.save_revision(user=staff["writer"])
     submit(scheduled, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], scheduled, "approve")
+    approve_all(client, staff, scheduled)
 
     client.force_login(staff["first"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()

@@ -9,7 +9,6 @@ from io import StringIO
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -17,29 +16,12 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from editorial.side_doors import REFUSED_LOG_ACTION
 from news.models import ArticlePage
-from tests.editorial.helpers import act, empty_formsets
+from tests.editorial.helpers import approve_all, empty_formsets
 from tests.factories import NewsSectionFactory
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["writer", "first", "second", "final", "site_admin", "superuser"]
-
-
-@pytest.fixture
-def people(staff):
-    people = dict(staff)
-    people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
-    return people
-
-
-@pytest.fixture
-def live_article(editorial, staff, draft_article, submit, client):
-    article = submit(draft_article(), staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
-    article = ArticlePage.objects.get(pk=article.pk)
-    assert article.live
-    return article
 
 
 @pytest.fixture
@@ -246,8 +228,7 @@ def test_the_scheduler_publishes_a_revision_the_workflow_approved(client, staff,
     article = draft_article(go_live_at=go_live)
     article.save_revision(user=staff["writer"])
     article = submit(article, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
+    approve_all(client, staff, article)
     assert not ArticlePage.objects.get(pk=article.pk).live
     with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
         call_command("publish_scheduled", verbosity=0)
