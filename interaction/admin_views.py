@@ -161,6 +161,13 @@ class DetailView(AdminScreen):
         return context
 
 
+def _cleaned(form, refusal):
+    """The form's data, or the step refused with `refusal` (shown to the handler)."""
+    if not form.is_valid():
+        raise cases.CaseError(refusal)
+    return form.cleaned_data
+
+
 @require_POST
 def action(request, pk, name):
     require_role(request.user)
@@ -172,20 +179,14 @@ def action(request, pk, name):
             form.is_valid()
             cases.transition(request.user, message, name, reason=form.cleaned_data.get("reason", ""))
         elif name == "reply":
-            form = ReplyForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("答复内容不能为空，且不超过 5000 字。")
-            cases.reply(request.user, message, form.cleaned_data["body"], form.cleaned_data["is_final"])
+            data = _cleaned(ReplyForm(request.POST), "答复内容不能为空，且不超过 5000 字。")
+            cases.reply(request.user, message, data["body"], data["is_final"])
         elif name == "note":
-            form = NoteForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("备注内容不能为空，且不超过 3000 字。")
-            cases.add_note(request.user, message, form.cleaned_data["body"])
+            data = _cleaned(NoteForm(request.POST), "备注内容不能为空，且不超过 3000 字。")
+            cases.add_note(request.user, message, data["body"])
         elif name == "transfer":
-            form = TransferForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("请选择要转交的地区。")
-            cases.transfer(request.user, message, form.cleaned_data["region"], form.cleaned_data["reason"])
+            data = _cleaned(TransferForm(request.POST), "请选择要转交的地区。")
+            cases.transfer(request.user, message, data["region"], data["reason"])
         elif name == "letter":
             try:
                 letter = draft_letter(request.user, message)
@@ -194,12 +195,10 @@ def action(request, pk, name):
             flash.success(request, "已生成信件公开稿：请审核隐去个人信息后的文字，再按审核流程发布。")
             return redirect("wagtailadmin_pages:edit", letter.pk)
         elif name == "assign":
-            form = AssignForm(request.POST, users=colleagues(message))
-            if not form.is_valid():
-                raise cases.CaseError("请从列表中选择承办人。")
-            assignee_id = form.cleaned_data["assignee"]
+            data = _cleaned(AssignForm(request.POST, users=colleagues(message)), "请从列表中选择承办人。")
+            assignee_id = data["assignee"]
             assignee = get_user_model().objects.filter(pk=assignee_id).first() if assignee_id else None
-            cases.assign(request.user, message, assignee, form.cleaned_data["department"])
+            cases.assign(request.user, message, assignee, data["department"])
         else:
             raise Http404
     except cases.CaseError as error:
