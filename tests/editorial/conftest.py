@@ -90,3 +90,17 @@ def people(staff):
     people = dict(staff)
     people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
     return people
+
+
+@pytest.fixture
+def scheduled_article(staff, draft_article, submit, client):
+    """The writer's article to go live at `go_live`, through 三审: approved, not live yet."""
+
+    def make(go_live, **fields):
+        article = draft_article(go_live_at=go_live, **fields)
+        article.save_revision(user=staff["writer"])
+        article = submit(article, staff["writer"])
+        approve_all(client, staff, article)
+        return article
+
+    return make

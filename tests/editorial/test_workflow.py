@@ -176,12 +176,9 @@ def test_reviewers_are_emailed_at_their_stage_and_the_submitter_on_rejection(
     assert "第二段数据需要核实出处。" in to_writer[0].body
 
 
-def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, staff, draft_article, submit):
+def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(scheduled_article):
     go_live = (timezone.now() + datetime.timedelta(hours=3)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    approve_all(client, staff, article)
+    article = scheduled_article(go_live)
 
     article = ArticlePage.objects.get(pk=article.pk)
     assert not article.live
@@ -198,13 +195,10 @@ def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, s
     assert article.responsible_editor == "韩玉珍"
 
 
-def test_the_development_scheduler_publishes_due_pages(client, staff, draft_article, submit):
+def test_the_development_scheduler_publishes_due_pages(scheduled_article):
     # Only revisions that passed 三审 (tests/security/test_workflow_side_doors.py has the refusal).
     go_live = (timezone.now() + datetime.timedelta(hours=1)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    approve_all(client, staff, article)
+    article = scheduled_article(go_live)
     assert not ArticlePage.objects.get(pk=article.pk).live
     with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
         call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))

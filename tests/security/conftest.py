@@ -5,6 +5,7 @@ from tests.editorial.conftest import (  # noqa: F401
     live_article,
     make_user,
     people,
+    scheduled_article,
     staff,
     submit,
 )

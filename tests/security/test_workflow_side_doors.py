@@ -16,7 +16,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from editorial.side_doors import REFUSED_LOG_ACTION
 from news.models import ArticlePage
-from tests.editorial.helpers import approve_all, empty_formsets
+from tests.editorial.helpers import empty_formsets
 from tests.factories import NewsSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -223,12 +223,9 @@ def test_the_scheduler_refuses_a_revision_that_did_not_pass_the_workflow(staff, 
     assert refusals(live_article).exists()
 
 
-def test_the_scheduler_publishes_a_revision_the_workflow_approved(client, staff, draft_article, submit):
+def test_the_scheduler_publishes_a_revision_the_workflow_approved(scheduled_article):
     go_live = (timezone.now() + timedelta(hours=2)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    approve_all(client, staff, article)
+    article = scheduled_article(go_live)
     assert not ArticlePage.objects.get(pk=article.pk).live
     with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
         call_command("publish_scheduled", verbosity=0)
