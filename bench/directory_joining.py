@@ -14,9 +14,7 @@ this process's median CPU time and the SQL queries of one request. Set DATABASE_
 import argparse
 import os
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,8 +28,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from page_timing import measure  # noqa: E402
 
 DIRECTORY_SCENARIOS = [
     ("无筛选", ""),
@@ -123,28 +121,6 @@ def ensure_applications(target):
             batch = []
     Application.objects.bulk_create(batch)
     return Application.objects.count()
-
-
-def measure(client, url, repeat):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    query_count = len(queries)
-    timings, cpu = [], []
-    for _ in range(repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        assert response.status_code == 200
-    timings.sort()
-    return (
-        statistics.median(timings),
-        timings[int(len(timings) * 0.9) - 1],
-        statistics.median(cpu),
-        query_count,
-    )
 
 
 def table(client, base, scenarios, repeat):

@@ -16,9 +16,7 @@ DATABASE_URL to run it on PostgreSQL.
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,7 +30,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management.base import BaseCommand  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from page_timing import measure  # noqa: E402
 
 SCENARIOS = [
     ("无筛选（最近获奖排序）", ""),
@@ -58,28 +56,6 @@ def ensure_profiles(target):
         bulk.generate_workers(BaseCommand(), target - existing)
     index = WorkerIndexPage.objects.child_of(home).first()
     return index, WorkerPage.objects.child_of(index).live().count()
-
-
-def measure(client, url, repeat):
-    response = client.get(url)  # warm up: renditions, template loading, site root cache
-    assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    query_count = len(queries)  # now: later requests empty the query log
-    timings, cpu = [], []
-    for _ in range(repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        assert response.status_code == 200
-    timings.sort()
-    return (
-        statistics.median(timings),
-        timings[int(len(timings) * 0.9) - 1],
-        statistics.median(cpu),
-        query_count,
-    )
 
 
 def main():

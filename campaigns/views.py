@@ -2,27 +2,22 @@
 list itself is `campaigns.submissions`)."""
 
 from django.db.models import Count, Max
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.models import FormSubmission
+
+from core.admin_views import AdminScreen
 
 from .models import CampaignFormPage
 from .submissions import require_signup_permission
 
 
-class SignupFormsIndexView(WagtailAdminTemplateMixin, TemplateView):
+class SignupFormsIndexView(AdminScreen):
     """活动报名: every campaign sign-up form with its number of submissions."""
 
     template_name = "campaigns/admin/signup_forms_index.html"
     page_title = "活动报名"
     header_icon = "form"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_signup_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+    title_in_breadcrumbs = True
+    check_access = staticmethod(require_signup_permission)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -40,13 +40,18 @@ def paragraph(text):
 # News
 
 
-def get_or_create_news_index(home, title, slug, **fields):
-    existing = NewsIndexPage.objects.child_of(home).first()
+def get_or_create_index(model, home, log_action=False, **fields):
+    """The site's one index page of this type under the home page: the existing one, else a new one."""
+    existing = model.objects.child_of(home).first()
     if existing:
         return existing
-    index = NewsIndexPage(title=title, slug=slug, **fields)
+    index = model(**fields)
     home.add_child(instance=index)
-    return publish(index)
+    return publish(index, log_action=log_action)
+
+
+def get_or_create_news_index(home, title, slug, **fields):
+    return get_or_create_index(NewsIndexPage, home, title=title, slug=slug, **fields)
 
 
 def get_or_create_section(parent, title, intro="", show_in_menus=True, **fields):
@@ -91,12 +96,9 @@ def ensure_vocabularies(vocabularies):
 
 
 def get_or_create_worker_index(home, title, slug, **fields):
-    existing = WorkerIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    index = WorkerIndexPage(title=title, slug=slug, show_in_menus=True, **fields)
-    home.add_child(instance=index)
-    return publish(index, log_action=True)
+    return get_or_create_index(
+        WorkerIndexPage, home, log_action=True, title=title, slug=slug, show_in_menus=True, **fields
+    )
 
 
 def story_blocks(items):
@@ -148,12 +150,7 @@ def create_worker(index, name, honours, story=(), industry=None, region=None, **
 
 
 def get_or_create_campaign_index(home, title, slug, **fields):
-    existing = CampaignIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    index = CampaignIndexPage(title=title, slug=slug, **fields)
-    home.add_child(instance=index)
-    return publish(index)
+    return get_or_create_index(CampaignIndexPage, home, title=title, slug=slug, **fields)
 
 
 def get_or_create_campaign(

@@ -34,20 +34,30 @@ from .images import get_or_create_image
 SEED = 20261123
 ARTICLE_BATCH = 2000
 WORKER_BATCH = 1000
+WHAT = {"articles": "新闻", "workers": "劳模"}
 
 
 # News articles
 
 
-def generate_articles(command, count):
+def _start(command, count, what):
+    """The home page to generate under and bulk.yaml's words for `what` (articles or workers), or
+    None (and a line saying why) when there is nothing to do."""
     if count <= 0:
-        return
-    words = datafiles.read("bulk")["articles"]
-    started = time.perf_counter()
+        return None
     home = HomePage.objects.first()
     if home is None:
-        command.stdout.write("新闻合成内容：未找到首页，已跳过。")
+        command.stdout.write(f"{WHAT[what]}合成内容：未找到首页，已跳过。")
+        return None
+    return home, datafiles.read("bulk")[what]
+
+
+def generate_articles(command, count):
+    start = _start(command, count, "articles")
+    if start is None:
         return
+    home, words = start
+    started = time.perf_counter()
     sections = list(NewsSectionPage.objects.child_of(home))
     for title in words["sections"][len(sections) :]:
         sections.append(builders.get_or_create_section(home, title))
@@ -142,14 +152,11 @@ def _slug(region, subject, action, number, used):
 
 
 def generate_workers(command, count):
-    if count <= 0:
+    start = _start(command, count, "workers")
+    if start is None:
         return
-    words = datafiles.read("bulk")["workers"]
+    home, words = start
     started = time.perf_counter()
-    home = HomePage.objects.first()
-    if home is None:
-        command.stdout.write("劳模合成内容：未找到首页，已跳过。")
-        return
     demo_workers = datafiles.read("workers")
     builders.ensure_vocabularies(demo_workers["vocabularies"])
     index = builders.get_or_create_worker_index(home, **demo_workers["index"])

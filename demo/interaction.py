@@ -13,7 +13,7 @@ from interaction.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from interaction.groups import ensure_groups
 from interaction.models import HandlerRegion, LetterIndexPage, LetterPage, Message
 
-from . import datafiles
+from . import builders, datafiles
 
 GROUPS = {"handler": HANDLER_GROUP, "supervisor": SUPERVISOR_GROUP}
 
@@ -40,11 +40,7 @@ def ensure_accounts(command, groups, accounts):
 
 
 def ensure_letters(home, data):
-    index = LetterIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = LetterIndexPage(**data["letter_index"])
-        home.add_child(instance=index)
-        index.save_revision(log_action=False).publish(log_action=False)
+    index = builders.get_or_create_index(LetterIndexPage, home, **data["letter_index"])
     today = timezone.localdate()
     for spec in data["letters"]:
         if LetterPage.objects.child_of(index).filter(slug=spec["slug"]).exists():

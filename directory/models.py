@@ -46,6 +46,18 @@ def parse_worker_groups(value):
     return [code for code, _label in WORKER_GROUPS if code in codes]
 
 
+def coordinate_field(label, limit):
+    """A latitude or longitude in degrees, within ±limit (optional: many offices have none yet)."""
+    return models.DecimalField(
+        label,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+    )
+
+
 class UnionOrganisationQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_active=True)
@@ -115,22 +127,8 @@ class UnionOrganisation(models.Model):
         help_text="以逗号分隔：" + "、".join(WORKER_GROUP_LABELS.values()),
     )
     accepts_online = models.BooleanField("接受网上入会申请", default=False)
-    latitude = models.DecimalField(
-        "纬度",
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        "经度",
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field("纬度", 90)
+    longitude = coordinate_field("经度", 180)
     is_active = models.BooleanField("公开显示", default=True)
     # Maintained on save: "/<root pk>/…/<own pk>/", for subtree queries in one condition.
     tree_path = models.CharField(max_length=255, editable=False, db_index=True, default="")

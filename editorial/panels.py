@@ -12,9 +12,12 @@ PANEL_LIMIT = 10
 class EditorialPanel(Component):
     """A dashboard table: heading, an explanation when empty, rows of (title, url, note, when)."""
 
-    template_name = "editorial/panels/list_panel.html"
+    template_name = "components/admin/dashboard_panel.html"
     heading = ""
     empty_text = ""
+    # A template for one more cell a row (and its column heading), e.g. the 快速审核 form.
+    extra_cell = None
+    extra_heading = ""
 
     def get_rows(self, user):
         raise NotImplementedError
@@ -27,6 +30,9 @@ class EditorialPanel(Component):
             "empty_text": self.empty_text,
             "rows": rows,
             "panel_id": self.name,
+            "date_format": "Y-m-d H:i",
+            "extra_cell": self.extra_cell,
+            "extra_heading": self.extra_heading,
             "blank_form": self.blank_form(),
             # Components render with their own context: the 快速审核 forms need the token passed on.
             "csrf_token": parent_context.get("csrf_token"),
@@ -71,7 +77,8 @@ class AwaitingMyReviewPanel(EditorialPanel):
     order = 90
     heading = "待我审核"
     empty_text = "目前没有等待您审核的稿件。"
-    template_name = "editorial/panels/review_panel.html"
+    extra_cell = "editorial/panels/review_cell.html"
+    extra_heading = "审核"
 
     def blank_form(self):
         from .views import QuickReviewForm

@@ -1,3 +1,4 @@
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -25,8 +26,6 @@ class SiteAdminMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def inspection_menu_item():
-    from django.urls import reverse
-
     return SiteAdminMenuItem(
         "站点巡查", reverse("inspection_scorecard"), name="inspection", icon_name="warning", order=720
     )
@@ -49,13 +48,31 @@ class SectionFreshnessPanel(Component):
 
     name = "inspection_sections"
     order = 97
-    template_name = "inspection/panel.html"
+    template_name = "components/admin/dashboard_panel.html"
 
     def get_context_data(self, parent_context):
         # Every dashboard view shows it: kept in the site cache (replaced by any publication) for
         # at most ten minutes, so a day's turn is seen without a publication too.
         rows = site_cache.remember("inspection:dashboard-sections", panel_rows, timeout=600)
-        return {"rows": rows[:15], "more": max(len(rows) - 15, 0)}
+        more = max(len(rows) - 15, 0)
+        return {
+            "panel_id": self.name,
+            "heading": "栏目更新提醒",
+            "title_heading": "栏目",
+            "when_heading": "最新内容",
+            "date_format": "Y-m-d",
+            "rows": [
+                {
+                    "title": row["title"],
+                    "url": reverse("wagtailadmin_explore", args=[row["page_id"]]),
+                    "note": f"{row['class_label']} · {row['note']}",
+                    "when": row["newest"],
+                }
+                for row in rows[:15]
+            ],
+            "more_text": f"另有 {more} 个栏目，见“站点巡查 · 栏目更新情况”。" if more else "",
+            "empty_text": "所有考核栏目都在各自的更新周期内。",
+        }
 
 
 def panel_rows():

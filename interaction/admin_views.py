@@ -14,11 +14,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.admin_views import AdminScreen
 from core.listing import paginate, parse_choice_filters
 
 from . import cases
@@ -47,14 +46,23 @@ def colleagues(message):
     return list(handlers_for(message.region).order_by("last_name", "first_name", "username"))
 
 
-class QueueView(WagtailAdminTemplateMixin, TemplateView):
+def queue_context(request, queryset, filters):
+    """A queue's page of 50 (messages or error reports), each row with whether it is overdue now."""
+    listing = paginate(request, queryset, per_page=50)
+    now = timezone.now()
+    return {
+        "listing": listing,
+        "rows": [(item, item.is_overdue(now)) for item in listing],
+        "filters": filters,
+        "query": request.GET.urlencode(),
+    }
+
+
+class QueueView(AdminScreen):
     template_name = "interaction/admin/queue.html"
     page_title = "职工留言"
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_role(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    check_access = staticmethod(require_role)
 
     def get_queryset(self, filters):
         queryset = visible_messages(self.request.user).select_related("assigned_to")
@@ -88,12 +96,8 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
                 "mine": ("1",),
             },
         )
-        listing = paginate(self.request, self.get_queryset(filters), per_page=50)
-        now = timezone.now()
         context.update(
-            listing=listing,
-            rows=[(message, message.is_overdue(now)) for message in listing],
-            filters=filters,
+            queue_context(self.request, self.get_queryset(filters), filters),
             status_choices=Status.choices,
             category_choices=Category.choices,
             region_choices=Region.choices,
@@ -102,19 +106,17 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
                 ("soon", "2天内到期"),
                 ("unknown", "日历未录入、无法计算期限"),
             ],
-            query=self.request.GET.urlencode(),
         )
         return context
 
 
-class DetailView(WagtailAdminTemplateMixin, TemplateView):
+class DetailView(AdminScreen):
     template_name = "interaction/admin/detail.html"
     header_icon = "mail"
+    check_access = staticmethod(require_role)
 
-    def dispatch(self, request, *args, **kwargs):
-        require_role(request.user)
-        self.message = get_object_or_404(visible_messages(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load(self, request, pk, **kwargs):
+        self.message = get_object_or_404(visible_messages(request.user), pk=pk)
 
     def get_page_title(self):
         return f"留言 {self.message.code}"
@@ -159,6 +161,13 @@ class DetailView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def _cleaned(form, refusal):
+    """The form's data, or the step refused with `refusal` (shown to the handler)."""
+    if not form.is_valid():
+        raise cases.CaseError(refusal)
+    return form.cleaned_data
+
+
 @require_POST
 def action(request, pk, name):
     require_role(request.user)
@@ -170,20 +179,14 @@ def action(request, pk, name):
             form.is_valid()
             cases.transition(request.user, message, name, reason=form.cleaned_data.get("reason", ""))
         elif name == "reply":
-            form = ReplyForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("答复内容不能为空，且不超过 5000 字。")
-            cases.reply(request.user, message, form.cleaned_data["body"], form.cleaned_data["is_final"])
+            data = _cleaned(ReplyForm(request.POST), "答复内容不能为空，且不超过 5000 字。")
+            cases.reply(request.user, message, data["body"], data["is_final"])
         elif name == "note":
-            form = NoteForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("备注内容不能为空，且不超过 3000 字。")
-            cases.add_note(request.user, message, form.cleaned_data["body"])
+            data = _cleaned(NoteForm(request.POST), "备注内容不能为空，且不超过 3000 字。")
+            cases.add_note(request.user, message, data["body"])
         elif name == "transfer":
-            form = TransferForm(request.POST)
-            if not form.is_valid():
-                raise cases.CaseError("请选择要转交的地区。")
-            cases.transfer(request.user, message, form.cleaned_data["region"], form.cleaned_data["reason"])
+            data = _cleaned(TransferForm(request.POST), "请选择要转交的地区。")
+            cases.transfer(request.user, message, data["region"], data["reason"])
         elif name == "letter":
             try:
                 letter = draft_letter(request.user, message)
@@ -192,12 +195,10 @@ def action(request, pk, name):
             flash.success(request, "已生成信件公开稿：请审核隐去个人信息后的文字，再按审核流程发布。")
             return redirect("wagtailadmin_pages:edit", letter.pk)
         elif name == "assign":
-            form = AssignForm(request.POST, users=colleagues(message))
-            if not form.is_valid():
-                raise cases.CaseError("请从列表中选择承办人。")
-            assignee_id = form.cleaned_data["assignee"]
+            data = _cleaned(AssignForm(request.POST, users=colleagues(message)), "请从列表中选择承办人。")
+            assignee_id = data["assignee"]
             assignee = get_user_model().objects.filter(pk=assignee_id).first() if assignee_id else None
-            cases.assign(request.user, message, assignee, form.cleaned_data["department"])
+            cases.assign(request.user, message, assignee, data["department"])
         else:
             raise Http404
     except cases.CaseError as error:

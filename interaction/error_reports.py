@@ -10,16 +10,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from core.listing import paginate, parse_choice_filters
+from core.admin_views import AdminScreen
+from core.listing import parse_choice_filters
 from core.protection import register_attempt
 
+from .admin_views import queue_context
 from .forms import ErrorAnswerForm, ErrorLookupForm, ErrorReportForm
 from .models import ErrorReport, ErrorStatus, new_code, normalise_code
+from .views import lookup_allowed
 
 HANDLE_ERRORS_PERMISSION = "interaction.handle_errorreport"
 SESSION_KEY = "interaction_error_report"
@@ -86,12 +87,7 @@ def lookup(request):
         return render(request, template, {"form": ErrorLookupForm()})
     form = ErrorLookupForm(request.POST)
     context = {"form": form}
-    if not register_attempt(
-        request,
-        "interaction-lookup",
-        settings.INTERACTION_LOOKUP_RATE_LIMIT,
-        settings.INTERACTION_LOOKUP_RATE_WINDOW,
-    ):
+    if not lookup_allowed(request):
         context["form_message"] = "查询过于频繁，请过 10 分钟后再试。"
         return render(request, template, context, status=429)
     if form.is_valid():
@@ -109,14 +105,11 @@ def require_permission(user):
         raise PermissionDenied("只有站点管理员可以处理纠错报告。")
 
 
-class ErrorQueueView(WagtailAdminTemplateMixin, TemplateView):
+class ErrorQueueView(AdminScreen):
     template_name = "interaction/admin/error_queue.html"
     page_title = "网站纠错"
     header_icon = "warning"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    check_access = staticmethod(require_permission)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -126,26 +119,20 @@ class ErrorQueueView(WagtailAdminTemplateMixin, TemplateView):
             queryset = queryset.filter(status=filters.active["status"])
         if filters.active.get("due") == "overdue":
             queryset = queryset.filter(status=ErrorStatus.SUBMITTED, due__lt=timezone.now())
-        listing = paginate(self.request, queryset.order_by("-created_at", "-pk"), per_page=50)
-        now = timezone.now()
         context.update(
-            listing=listing,
-            rows=[(error, error.is_overdue(now)) for error in listing],
-            filters=filters,
+            queue_context(self.request, queryset.order_by("-created_at", "-pk"), filters),
             status_choices=ErrorStatus.choices,
-            query=self.request.GET.urlencode(),
         )
         return context
 
 
-class ErrorDetailView(WagtailAdminTemplateMixin, TemplateView):
+class ErrorDetailView(AdminScreen):
     template_name = "interaction/admin/error_detail.html"
     header_icon = "warning"
+    check_access = staticmethod(require_permission)
 
-    def dispatch(self, request, *args, **kwargs):
-        require_permission(request.user)
-        self.error = get_object_or_404(ErrorReport, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def load(self, request, pk, **kwargs):
+        self.error = get_object_or_404(ErrorReport, pk=pk)
 
     def get_page_title(self):
         return f"纠错 {self.error.code}"

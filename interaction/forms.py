@@ -7,7 +7,7 @@ import django.forms as forms
 from django.core.exceptions import ValidationError
 
 from core.forms import TOO_LONG_MESSAGE, MobileNumberField
-from core.protection import HONEYPOT_FIELD
+from core.protection import HONEYPOT_FIELD, honeypot_form_field
 
 from . import uploads
 from .models import CODE_LENGTH, Category, ErrorKind, Region, Satisfaction
@@ -15,6 +15,16 @@ from .models import CODE_LENGTH, Category, ErrorKind, Region, Satisfaction
 
 def _required(label):
     return {"required": f"请填写“{label}”。", "max_length": TOO_LONG_MESSAGE}
+
+
+def _choose(label, choices, **kwargs):
+    """A required choice with 请选择 first, its messages naming what to choose."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", "请选择")] + choices,
+        error_messages={"required": f"请选择{label}。", "invalid_choice": f"请从列表中选择{label}。"},
+        **kwargs,
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -58,17 +68,8 @@ class DescribedForm(forms.Form):
 
 
 class MessageForm(DescribedForm):
-    category = forms.ChoiceField(
-        label="留言类别",
-        choices=[("", "请选择")] + Category.choices,
-        error_messages={"required": "请选择留言类别。", "invalid_choice": "请从列表中选择留言类别。"},
-    )
-    region = forms.ChoiceField(
-        label="所在地区",
-        choices=[("", "请选择")] + Region.choices,
-        help_text="选择您工作所在的市州，留言会交给当地工会办理。",
-        error_messages={"required": "请选择所在地区。", "invalid_choice": "请从列表中选择所在地区。"},
-    )
+    category = _choose("留言类别", Category.choices)
+    region = _choose("所在地区", Region.choices, help_text="选择您工作所在的市州，留言会交给当地工会办理。")
     title = forms.CharField(label="标题", max_length=100, error_messages=_required("标题"))
     description = forms.CharField(
         label="具体内容",
@@ -102,12 +103,7 @@ class MessageForm(DescribedForm):
         label="我已阅读并同意隐私声明：所填信息仅用于办理本留言",
         error_messages={"required": "请阅读隐私声明并勾选同意后再提交。"},
     )
-    website_url = forms.CharField(
-        label="网址（请勿填写）",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website_url = honeypot_form_field()
 
     honeypot_name = HONEYPOT_FIELD
 
@@ -187,11 +183,7 @@ class ErrorReportForm(DescribedForm):
         error_messages=_required("出错页面的网址"),
         help_text="从页面上的“我为网站找错”进入时已自动填好。",
     )
-    kind = forms.ChoiceField(
-        label="问题类型",
-        choices=[("", "请选择")] + ErrorKind.choices,
-        error_messages={"required": "请选择问题类型。", "invalid_choice": "请从列表中选择问题类型。"},
-    )
+    kind = _choose("问题类型", ErrorKind.choices)
     description = forms.CharField(
         label="问题描述",
         max_length=1000,
@@ -206,12 +198,7 @@ class ErrorReportForm(DescribedForm):
         help_text="留下电话或邮箱，我们可能与您核实。",
         error_messages={"max_length": TOO_LONG_MESSAGE},
     )
-    website_url = forms.CharField(
-        label="网址（请勿填写）",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website_url = honeypot_form_field()
 
     honeypot_name = HONEYPOT_FIELD
 

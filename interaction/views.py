@@ -192,6 +192,16 @@ def _remember_case(request, message):
     request.session[CASES_SESSION_KEY] = [message.pk, *cases][:MAX_CASES_IN_SESSION]
 
 
+def lookup_allowed(request):
+    """One limit for a reader's look-ups, of a message (code and mobile) and of an error report alike."""
+    return register_attempt(
+        request,
+        "interaction-lookup",
+        settings.INTERACTION_LOOKUP_RATE_LIMIT,
+        settings.INTERACTION_LOOKUP_RATE_WINDOW,
+    )
+
+
 @never_cache
 def lookup(request):
     template = "interaction/lookup.html"
@@ -199,12 +209,7 @@ def lookup(request):
         return render(request, template, {"form": LookupForm()})
     form = LookupForm(request.POST)
     context = {"form": form}
-    if not register_attempt(
-        request,
-        "interaction-lookup",
-        settings.INTERACTION_LOOKUP_RATE_LIMIT,
-        settings.INTERACTION_LOOKUP_RATE_WINDOW,
-    ):
+    if not lookup_allowed(request):
         return _too_many(request, template, context, "查询过于频繁，请过 10 分钟后再试。")
     if not form.is_valid():
         context["form_message"] = "请按下面的提示填写后再查询。"

@@ -16,10 +16,10 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView, View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from django.views.generic import View
 from wagtail.log_actions import log
 
+from core.admin_views import AdminScreen
 from core.listing import page_range_with_gaps, paginate, parse_choice_filters
 from directory.vocab import PREFECTURE_CHOICES
 
@@ -85,17 +85,12 @@ class QueueFilters:
         return {**self.active, "q": self.q}
 
 
-class QueueView(WagtailAdminTemplateMixin, TemplateView):
+class QueueView(AdminScreen):
     template_name = "joining/admin/queue.html"
     page_title = "入会申请"
     header_icon = "group"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_officer(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+    title_in_breadcrumbs = True
+    check_access = staticmethod(require_officer)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -149,18 +144,17 @@ class StatusForm(forms.Form):
         ]
 
 
-class DetailView(WagtailAdminTemplateMixin, TemplateView):
+class DetailView(AdminScreen):
     template_name = "joining/admin/detail.html"
     header_icon = "group"
+    check_access = staticmethod(require_officer)
 
-    def dispatch(self, request, pk, *args, **kwargs):
-        require_officer(request.user)
+    def load(self, request, pk, **kwargs):
         self.application = get_object_or_404(
             Application.objects.select_related("organisation", "assigned_to"), pk=pk
         )
         if not can_handle(request.user, self.application):
             raise PermissionDenied("这份入会申请不在您负责的组织范围内。")
-        return super().dispatch(request, pk, *args, **kwargs)
 
     def get_page_title(self):
         return str(self.application)

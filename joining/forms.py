@@ -8,7 +8,7 @@ message says in Chinese what to fix; what was typed stays in the form.
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import MobileNumberField
+from core.forms import TOO_LONG_MESSAGE, MobileNumberField
 from core.privacy import ID_CARD_RE
 from core.protection import HONEYPOT_FIELD, honeypot_form_field
 from directory.models import UnionOrganisation
@@ -17,14 +17,13 @@ from directory.vocab import COUNTY_TO_PREFECTURE, INDUSTRIES, PREFECTURE_CHOICES
 from .vocab import ETHNICITY_CHOICES, GENDERS, WORK_KINDS
 
 MATCH_ME = "match"
-TOO_LONG = "内容过长：最多 %(limit_value)d 个字，现在是 %(show_value)d 个字，请删减后再提交。"
 NO_ID_NUMBER = "请不要填写身份证号码：网上入会不收集身份证号，实名入会由工会在联系您后完成。"
 
 
 def _required(label):
     return {
         "required": f"请填写{label}。",
-        "max_length": TOO_LONG,
+        "max_length": TOO_LONG_MESSAGE,
         "invalid_choice": f"请从列表中选择{label}。",
     }
 

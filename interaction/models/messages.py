@@ -242,43 +242,47 @@ class Message(models.Model):
         return f"{self.name[:1]}**" if self.name else ""
 
 
-class Reply(models.Model):
+class CaseEntry(models.Model):
+    """A text a handler adds to a case: who wrote it and when, in the order written."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    entry_name = ""  # 答复, 备注: what __str__ calls it
+
+    def __str__(self):
+        return f"{self.entry_name} #{self.pk}"
+
+
+class Reply(CaseEntry):
     """What the worker reads on the lookup page."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     body = models.TextField("答复内容", max_length=5000)
     is_final = models.BooleanField("正式答复", default=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    entry_name = "答复"
 
-    class Meta:
+    class Meta(CaseEntry.Meta):
         verbose_name = "答复"
         verbose_name_plural = "答复"
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"答复 #{self.pk}"
 
 
-class Note(models.Model):
+class Note(CaseEntry):
     """Internal: the worker never sees it."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     body = models.TextField("内部备注", max_length=3000)
-    created_at = models.DateTimeField(default=timezone.now)
+    entry_name = "备注"
 
-    class Meta:
+    class Meta(CaseEntry.Meta):
         verbose_name = "内部备注"
         verbose_name_plural = "内部备注"
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"备注 #{self.pk}"
 
 
 class Attachment(models.Model):

@@ -139,7 +139,10 @@ def demo_site(demo_server, db):
     return demo_server
 
 
-def _new_page(chromium, server, viewport, **options):
+@contextmanager
+def open_page(chromium, server, viewport, check_js=True, **options):
+    """A page in a browser of its own (own cookies) on `server`; closed afterwards, and with
+    `check_js` the test fails on any JavaScript error the page raised."""
     context = chromium.new_context(base_url=server.url, viewport=viewport, locale="zh-CN", **options)
     context.set_default_timeout(15_000)
     # The first view of a page renders its image sizes (AVIF is slow to encode on a busy CI box).
@@ -148,31 +151,29 @@ def _new_page(chromium, server, viewport, **options):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
-    return context, page
+    yield page
+    context.close()
+    if check_js:
+        assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
 
 
 @pytest.fixture
 def phone(chromium, demo_site):
     """A 360 px wide phone screen showing the demo site; fails the test on any JavaScript error."""
-    context, page = _new_page(chromium, demo_site, PHONE)
-    yield page
-    context.close()
-    assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
+    with open_page(chromium, demo_site, PHONE) as page:
+        yield page
 
 
 @pytest.fixture
 def desktop(chromium, demo_site):
-    context, page = _new_page(chromium, demo_site, DESKTOP)
-    yield page
-    context.close()
-    assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
+    with open_page(chromium, demo_site, DESKTOP) as page:
+        yield page
 
 
 @pytest.fixture
 def phone_without_js(chromium, demo_site):
-    context, page = _new_page(chromium, demo_site, PHONE, java_script_enabled=False)
-    yield page
-    context.close()
+    with open_page(chromium, demo_site, PHONE, check_js=False, java_script_enabled=False) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

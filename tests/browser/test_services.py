@@ -26,7 +26,7 @@ try:
 except ImportError:  # the conftest skips (or fails) with the reason
     expect = None
 
-from .conftest import DESKTOP, _new_page, axe_violations, browser_db, horizontal_overflow
+from .conftest import DESKTOP, axe_violations, browser_db, horizontal_overflow, open_page
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -41,26 +41,21 @@ WORKER_MOBILE = "13897001234"
 @pytest.fixture
 def phone_near_xining(chromium, demo_site):
     """A 390 px phone whose owner allowed the site to know its position (near 西宁)."""
-    context, page = _new_page(chromium, demo_site, PHONE_390, geolocation=XINING, permissions=["geolocation"])
-    yield page
-    context.close()
-    assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
+    with open_page(chromium, demo_site, PHONE_390, geolocation=XINING, permissions=["geolocation"]) as page:
+        yield page
 
 
 @pytest.fixture
 def phone_390(chromium, demo_site):
-    context, page = _new_page(chromium, demo_site, PHONE_390)
-    yield page
-    context.close()
-    assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
+    with open_page(chromium, demo_site, PHONE_390) as page:
+        yield page
 
 
 @pytest.fixture
 def staff_browser(chromium, demo_site):
     """Another browser (its own cookies) on a desktop screen, for the union's staff."""
-    context, page = _new_page(chromium, demo_site, DESKTOP)
-    yield page
-    context.close()
+    with open_page(chromium, demo_site, DESKTOP, check_js=False) as page:
+        yield page
 
 
 def committed(work):

@@ -8,16 +8,9 @@ from django.core.exceptions import ValidationError
 from core import workdays
 from core.models import CalendarDay, CalendarYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_workday_overrides")]
 
 D = datetime.date.fromisoformat
-
-
-@pytest.fixture(autouse=True)
-def _fresh_overrides():
-    workdays.forget_overrides()
-    yield
-    workdays.forget_overrides()
 
 
 def test_national_day_holiday_and_its_adjusted_weekends_2025():

@@ -7,14 +7,7 @@ import pytest
 from core import workdays
 from core.models import CalendarDay, CalendarYear
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_overrides():
-    workdays.forget_overrides()
-    yield
-    workdays.forget_overrides()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_workday_overrides")]
 
 
 def walk(start, count):

@@ -3,7 +3,10 @@ from django.contrib.auth import get_user_model
 
 from editorial.glossary_data import load_starter_glossary
 from editorial.roles import FINAL_REVIEW, FIRST_REVIEW, SECOND_REVIEW, SITE_ADMIN, WRITER, setup_editorial
+from news.models import ArticlePage
 from tests.factories import ArticleFactory, NewsIndexFactory, NewsSectionFactory
+
+from .helpers import approve_all
 
 CLEAN_BODY = ("全省各级工会组织深入推进百万职工高原建功立业工程，职工技能水平稳步提升。",)
 
@@ -69,3 +72,35 @@ def submit(editorial):
         return type(page).objects.get(pk=page.pk)
 
     return do
+
+
+@pytest.fixture
+def live_article(editorial, staff, draft_article, submit, client):
+    """The writer's article after 三审: live."""
+    article = submit(draft_article(), staff["writer"])
+    approve_all(client, staff, article)
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.live
+    return article
+
+
+@pytest.fixture
+def people(staff):
+    """The editorial staff and a superuser (boss)."""
+    people = dict(staff)
+    people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
+    return people
+
+
+@pytest.fixture
+def scheduled_article(staff, draft_article, submit, client):
+    """The writer's article to go live at `go_live`, through 三审: approved, not live yet."""
+
+    def make(go_live, **fields):
+        article = draft_article(go_live_at=go_live, **fields)
+        article.save_revision(user=staff["writer"])
+        article = submit(article, staff["writer"])
+        approve_all(client, staff, article)
+        return article
+
+    return make

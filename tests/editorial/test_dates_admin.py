@@ -6,30 +6,13 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import ArticlePage
 
-from .helpers import empty_formsets
+from .helpers import post_edit
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
-
-
-def _save_draft(client, article, **fields):
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    data = nested_form_data(
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "source_name": article.source_name,
-            "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
-            **fields,
-        }
-    )
-    data.update(empty_formsets(client, edit_url))
-    return client.post(edit_url, data, follow=True)
 
 
 def _draft(article):
@@ -52,7 +35,7 @@ def test_a_future_displayed_date_without_a_go_live_time_is_refused_with_the_way_
 ):
     article = draft_article()
     client.force_login(staff["writer"])
-    response = _save_draft(client, article, display_date="2030年12月1日 8点", go_live_at="")
+    response = post_edit(client, article, display_date="2030年12月1日 8点", go_live_at="")
     html = response.content.decode()
     assert "要定时发布请用定时上线时间" in html
     assert "2030-12-01 08:00" in html  # what was typed stays in the field (read as a date)
@@ -66,7 +49,7 @@ def test_the_schedule_dialog_reads_what_chinese_editors_type(client, staff, draf
     article = draft_article()
     client.force_login(staff["writer"])
     # With a go-live time, the displayed date may be as late as going live.
-    response = _save_draft(client, article, go_live_at=typed, display_date=typed)
+    response = post_edit(client, article, go_live_at=typed, display_date=typed)
     assert response.status_code == 200
     expected = datetime.datetime(2030, 12, 1, 8, 0, tzinfo=SHANGHAI)
     draft = _draft(article)
@@ -77,7 +60,7 @@ def test_the_schedule_dialog_reads_what_chinese_editors_type(client, staff, draf
 def test_a_displayed_date_later_than_going_live_is_refused(client, staff, draft_article):
     article = draft_article()
     client.force_login(staff["writer"])
-    html = _save_draft(
+    html = post_edit(
         client, article, go_live_at="2030年12月1日 8点", display_date="2030年12月3日 8点"
     ).content.decode()
     assert "晚于定时上线时间" in html
@@ -88,7 +71,7 @@ def test_an_unreadable_go_live_time_is_refused_in_chinese_never_reinterpreted(cl
     article = draft_article()
     client.force_login(staff["writer"])
     before = timezone.now()
-    html = _save_draft(client, article, go_live_at="下周一早上八点").content.decode()
+    html = post_edit(client, article, go_live_at="下周一早上八点").content.decode()
     assert "输入一个有效的日期/时间" in html
     assert "下周一早上八点" in html
     draft = _draft(article)

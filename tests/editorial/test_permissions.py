@@ -6,19 +6,9 @@ from wagtail.models import GroupPagePermission
 
 from news.models import ArticlePage
 
-from .helpers import act, empty_formsets
+from .helpers import empty_formsets
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def live_article(editorial, staff, draft_article, submit, client):
-    article = submit(draft_article(), staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
-    article = ArticlePage.objects.get(pk=article.pk)
-    assert article.live
-    return article
 
 
 def test_only_the_final_review_group_can_publish_or_unpublish(staff, live_article):

@@ -10,8 +10,6 @@ from wagtail.models import Page, WorkflowPage
 from editorial.models import GlossaryEntry
 from editorial.roles import ROLE_GROUPS
 
-from .helpers import act
-
 pytestmark = pytest.mark.django_db
 
 
@@ -29,16 +27,12 @@ def test_setup_editorial_is_idempotent_and_covers_the_sections(editorial):
 
 
 def test_dashboard_shows_my_reviews_my_sent_back_items_and_scheduled_items(
-    client, staff, draft_article, submit
+    client, staff, draft_article, submit, scheduled_article
 ):
     waiting = submit(draft_article(title="等待初审的稿件"), staff["writer"])
     sent_back = submit(draft_article(title="被退回的稿件", paragraphs=("一函二书",)), staff["writer"])
     go_live = timezone.now() + datetime.timedelta(days=2)
-    scheduled = draft_article(title="定时发布的稿件", go_live_at=go_live)
-    scheduled.save_revision(user=staff["writer"])
-    submit(scheduled, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], scheduled, "approve")
+    scheduled_article(go_live, title="定时发布的稿件")
 
     client.force_login(staff["first"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()

@@ -2,36 +2,19 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from editorial.wagtail_hooks import RESUBMIT_LABEL
 
-from .helpers import act, empty_formsets
+from .helpers import act, post_edit
 
 pytestmark = pytest.mark.django_db
 FLAGGED = "工会干部讲解了一函二书制度。"
 
 
-def _post_edit(client, article, text, **extra):
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    data = nested_form_data(
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "source_name": article.source_name,
-            "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>"))]),
-            **extra,
-        }
-    )
-    data.update(empty_formsets(client, edit_url))
-    return client.post(edit_url, data, follow=True)
-
-
 def test_a_submission_the_check_sends_back_gets_one_message_with_the_findings(client, staff, draft_article):
     article = draft_article(paragraphs=(FLAGGED,))
     client.force_login(staff["writer"])
-    html = _post_edit(client, article, FLAGGED, **{"action-submit": "1"}).content.decode()
+    html = post_edit(client, article, FLAGGED, **{"action-submit": "1"}).content.decode()
     assert "规范用语检查未通过，稿件已退回给您，未提交给审核人" in html
     assert "一函二书" in html and "一函两书" in html  # the finding itself, not only a link
     assert "已经提交进行审核" not in html  # no green "submitted" beside it
@@ -40,9 +23,7 @@ def test_a_submission_the_check_sends_back_gets_one_message_with_the_findings(cl
 def test_a_submission_that_passes_says_who_reviews_it_next(client, staff, draft_article):
     article = draft_article()
     client.force_login(staff["writer"])
-    html = _post_edit(
-        client, article, "全省职工技能大赛圆满落幕。", **{"action-submit": "1"}
-    ).content.decode()
+    html = post_edit(client, article, "全省职工技能大赛圆满落幕。", **{"action-submit": "1"}).content.decode()
     assert "规范用语检查通过，现等待“初审”审核" in html
     assert "已经提交进行审核" not in html
 

@@ -13,7 +13,7 @@ from wagtail.models import TaskState
 from editorial.roles import FIRST_REVIEW, SECOND_REVIEW
 from news.models import ArticlePage
 
-from .helpers import act, current_task_name, empty_formsets
+from .helpers import act, approve_all, current_task_name, post_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +51,7 @@ def test_submission_passes_all_stages_and_final_approver_becomes_responsible_edi
 
 def test_a_responsible_editor_filled_in_by_hand_is_kept(client, staff, draft_article, submit):
     article = submit(draft_article(responsible_editor="王编辑"), staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
+    approve_all(client, staff, article)
     assert ArticlePage.objects.get(pk=article.pk).responsible_editor == "王编辑"
 
 
@@ -127,22 +126,8 @@ def test_a_glossary_hit_sends_the_page_back_with_the_report(client, staff, draft
 def test_submitting_from_the_editor_reports_the_check_result(client, staff, draft_article):
     article = draft_article(paragraphs=("工会干部讲解了一函二书制度。",))
     client.force_login(staff["writer"])
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     # Submit the draft as saved: re-post the editor's own form with the submit button.
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-    data = nested_form_data(
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "source_name": article.source_name,
-            "body": streamfield([("paragraph", rich_text("<p>工会干部讲解了一函二书制度。</p>"))]),
-            "action-submit": "1",
-        }
-    )
-    data.update(empty_formsets(client, edit_url))
-    response = client.post(edit_url, data, follow=True)
+    response = post_edit(client, article, "工会干部讲解了一函二书制度。", **{"action-submit": "1"})
     assert response.status_code == 200
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.current_workflow_state is not None
@@ -191,13 +176,9 @@ def test_reviewers_are_emailed_at_their_stage_and_the_submitter_on_rejection(
     assert "第二段数据需要核实出处。" in to_writer[0].body
 
 
-def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, staff, draft_article, submit):
+def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(scheduled_article):
     go_live = (timezone.now() + datetime.timedelta(hours=3)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
+    article = scheduled_article(go_live)
 
     article = ArticlePage.objects.get(pk=article.pk)
     assert not article.live
@@ -214,14 +195,10 @@ def test_an_approved_page_with_a_future_publish_time_goes_live_on_time(client, s
     assert article.responsible_editor == "韩玉珍"
 
 
-def test_the_development_scheduler_publishes_due_pages(client, staff, draft_article, submit):
+def test_the_development_scheduler_publishes_due_pages(scheduled_article):
     # Only revisions that passed 三审 (tests/security/test_workflow_side_doors.py has the refusal).
     go_live = (timezone.now() + datetime.timedelta(hours=1)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
+    article = scheduled_article(go_live)
     assert not ArticlePage.objects.get(pk=article.pk).live
     with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
         call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))

@@ -1,2 +1,11 @@
 # The editorial groups, users and workflow fixtures, shared with tests/editorial.
-from tests.editorial.conftest import draft_article, editorial, make_user, staff, submit  # noqa: F401
+from tests.editorial.conftest import (  # noqa: F401
+    draft_article,
+    editorial,
+    live_article,
+    make_user,
+    people,
+    scheduled_article,
+    staff,
+    submit,
+)

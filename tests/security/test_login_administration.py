@@ -2,7 +2,6 @@
 Only superusers and 站点管理员 see them; every unlock and reset is in Wagtail's audit log."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -11,19 +10,9 @@ from wagtail.models import ModelLogEntry
 from accounts.admin_views import TWO_FACTOR_RESET_ACTION, UNLOCK_ACTION
 from editorial.roles import FINAL_REVIEW, FIRST_REVIEW, SITE_ADMIN, WRITER
 
+from .helpers import PASSWORD, make_user
+
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "Hongqi-xuefeng-37"
-
-
-def make_user(django_user_model, username, group_name=None, superuser=False):
-    if superuser:
-        return django_user_model.objects.create_superuser(username, f"{username}@example.com", PASSWORD)
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    if group_name:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
 
 
 def admin_login(client, username, password, address="203.0.113.5"):

@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -24,13 +23,6 @@ def png(color):
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), color).save(buffer, "PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def people(staff):
-    people = dict(staff)
-    people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
-    return people
 
 
 @pytest.fixture

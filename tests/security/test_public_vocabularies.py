@@ -2,7 +2,6 @@
 site at once, so only 站点管理员 (and superusers) change them; editors may only see and choose them."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from editorial.roles import FIRST_REVIEW, setup_editorial
@@ -13,13 +12,6 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["writer", "first", "second", "final", "site_admin", "superuser"]
 MAY_CHANGE = {"site_admin", "superuser"}
-
-
-@pytest.fixture
-def people(staff):
-    people = dict(staff)
-    people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
-    return people
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -11,20 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.roles import FINAL_REVIEW, SITE_ADMIN, WRITER
 
+from .helpers import PASSWORD, make_user
+
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Hongqi-xuefeng-37"
 FIXED_KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test secret, hex
-
-
-def make_user(django_user_model, username, group_name=None, superuser=False):
-    if superuser:
-        return django_user_model.objects.create_superuser(username, f"{username}@example.com", PASSWORD)
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    if group_name:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
 
 
 def login(client, username):

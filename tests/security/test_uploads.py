@@ -29,26 +29,24 @@ def image_bytes(fmt="PNG", size=(40, 30), mode="RGB"):
     return buffer.getvalue()
 
 
-def upload_image(client, name, data):
+def upload(client, kind, name, data):
+    """Add an image or document (`kind`: images, documents) through the admin's add form."""
     return client.post(
-        "/admin/images/add/",
+        f"/admin/{kind}/add/",
         {
             "title": name,
             "file": SimpleUploadedFile(name, data),
             "collection": Collection.get_first_root_node().id,
         },
     )
+
+
+def upload_image(client, name, data):
+    return upload(client, "images", name, data)
 
 
 def upload_document(client, name, data):
-    return client.post(
-        "/admin/documents/add/",
-        {
-            "title": name,
-            "file": SimpleUploadedFile(name, data),
-            "collection": Collection.get_first_root_node().id,
-        },
-    )
+    return upload(client, "documents", name, data)
 
 
 def test_an_image_of_121_million_pixels_is_refused_in_chinese(admin):

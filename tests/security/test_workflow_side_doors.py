@@ -9,7 +9,6 @@ from io import StringIO
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -17,29 +16,12 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from editorial.side_doors import REFUSED_LOG_ACTION
 from news.models import ArticlePage
-from tests.editorial.helpers import act, empty_formsets
+from tests.editorial.helpers import empty_formsets
 from tests.factories import NewsSectionFactory
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["writer", "first", "second", "final", "site_admin", "superuser"]
-
-
-@pytest.fixture
-def people(staff):
-    people = dict(staff)
-    people["superuser"] = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw-boss")
-    return people
-
-
-@pytest.fixture
-def live_article(editorial, staff, draft_article, submit, client):
-    article = submit(draft_article(), staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
-    article = ArticlePage.objects.get(pk=article.pk)
-    assert article.live
-    return article
 
 
 @pytest.fixture
@@ -241,13 +223,9 @@ def test_the_scheduler_refuses_a_revision_that_did_not_pass_the_workflow(staff, 
     assert refusals(live_article).exists()
 
 
-def test_the_scheduler_publishes_a_revision_the_workflow_approved(client, staff, draft_article, submit):
+def test_the_scheduler_publishes_a_revision_the_workflow_approved(scheduled_article):
     go_live = (timezone.now() + timedelta(hours=2)).replace(microsecond=0)
-    article = draft_article(go_live_at=go_live)
-    article.save_revision(user=staff["writer"])
-    article = submit(article, staff["writer"])
-    for role in ("first", "second", "final"):
-        act(client, staff[role], article, "approve")
+    article = scheduled_article(go_live)
     assert not ArticlePage.objects.get(pk=article.pk).live
     with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
         call_command("publish_scheduled", verbosity=0)

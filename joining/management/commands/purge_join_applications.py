@@ -1,7 +1,8 @@
 """Delete the personal data of join applications closed longer ago than the retention period (run daily)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from core.retention import RetentionCommand
 from joining.retention import anonymise_expired, retention_days
 
 
@@ -15,15 +16,12 @@ def positive_days(value):
     return days
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = "删除办结超过保存期限（JOINING_RETENTION_DAYS，默认 365 天）的入会申请中的个人信息，保留不含个人信息的统计数据。"
-
-    def add_arguments(self, parser):
-        parser.add_argument("--days", help="本次使用的保存天数，默认取 JOINING_RETENTION_DAYS。")
-        parser.add_argument("--dry-run", action="store_true", help="只统计将被处理的份数，不删除。")
-
-    def handle(self, *args, days=None, dry_run=False, **options):
-        days = retention_days() if days is None else positive_days(days)
-        count = anonymise_expired(days=days, dry_run=dry_run)
-        verb = "将删除" if dry_run else "已删除"
-        self.stdout.write(f"{verb} {count} 份办结超过 {days} 天的入会申请中的个人信息。")
+    days_setting = "JOINING_RETENTION_DAYS"
+    dry_run_help = "只统计将被处理的份数，不删除。"
+    default_days = staticmethod(retention_days)
+    parse_days = staticmethod(positive_days)
+    purge = staticmethod(anonymise_expired)
+    summary = "{verb} {count} 份办结超过 {days} 天的入会申请中的个人信息。"
+    verbs = ("将删除", "已删除")

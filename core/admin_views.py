@@ -1,0 +1,30 @@
+"""The base of the site's own admin screens (queues, lists, one case): Wagtail's admin page around a
+template, opened only by the users its check lets through."""
+
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+
+class AdminScreen(WagtailAdminTemplateMixin, TemplateView):
+    """`check_access(user)` raises PermissionDenied for a user who may not open the screen; it runs
+    first, then `load(request, **kwargs)` fetches what a detail screen shows (so a user without
+    access learns nothing of what exists)."""
+
+    # The crumbs end with the screen's own title (Wagtail's default shows only 首页).
+    title_in_breadcrumbs = False
+
+    def check_access(self, user):
+        raise NotImplementedError
+
+    def load(self, request, **kwargs):
+        """What a detail screen needs before it renders; nothing on a list screen."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.check_access(request.user)
+        self.load(request, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        if self.title_in_breadcrumbs:
+            return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+        return self.breadcrumbs_items
