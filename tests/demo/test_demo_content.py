@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.blocks import ListBlock, RichTextBlock, StreamBlock, StructBlock
@@ -177,3 +179,32 @@ def test_loading_the_demo_twice_changes_nothing(demo_site):
     before = site_snapshot()
     load_demo()
     assert site_snapshot() == before
+
+
+# Per-response values that differ between any two requests, cache or no cache.
+PER_REQUEST = re.compile(r'(csrfmiddlewaretoken" value="|nonce="|name="csrf-token" content=")[^"]*')
+
+
+def test_every_demo_page_renders_the_same_text_with_the_site_cache_switched_off(client, demo_site, settings):
+    """SITE_CACHE=0 switches routing, settings, fragments and listing caches off; readers must not
+    be able to tell: every live demo page answers the same status and the same HTML."""
+    pages = [page for page in demo_pages() if page.live]
+    assert len(pages) > 30
+
+    def render_all():
+        rendered = {}
+        with CaptureQueriesContext(connection) as queries:
+            for page in pages:
+                response = client.get(page.url)
+                rendered[page.url] = (response.status_code, PER_REQUEST.sub(r"\1", response.content.decode()))
+        return rendered, len(queries)
+
+    settings.SITE_CACHE_ENABLED = True
+    render_all()  # fills the site cache
+    cached, cached_queries = render_all()
+    settings.SITE_CACHE_ENABLED = False
+    uncached, uncached_queries = render_all()
+    assert uncached_queries > 2 * cached_queries  # the switch really switched the cache off
+    assert {url for url, (status, _html) in cached.items() if status != 200} == set()
+    for url in cached:
+        assert uncached[url] == cached[url], url
