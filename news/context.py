@@ -10,6 +10,7 @@ count (1); the most-read list and the QR code come from the cache.
 """
 
 from django.http import Http404
+from django.utils.functional import lazy
 
 from sitecache import cache as site_cache
 
@@ -97,6 +98,7 @@ def article_context(article, request):
         else 0,
         "most_read": most_read_this_week(articles),
         "news_index": site_cache.remember(f"news-index-for:{site_root_path}", article.get_news_index),
-        # The government meta tags read it from here (see ArticlePage.get_government_meta).
-        "meta_image_url": meta_image_url(article, request),
+        # The government meta tags read it from here (see ArticlePage.get_government_meta). Lazy: its
+        # two readers sit in cached fragments, so a view between two edits needs no image query.
+        "meta_image_url": lazy(meta_image_url, str)(article, request),
     }

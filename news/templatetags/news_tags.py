@@ -76,7 +76,7 @@ def news_article_json_ld(context, page, image_url=""):
     if page.get_meta_description():
         data["description"] = page.get_meta_description()
     if image_url:
-        data["image"] = [image_url]
+        data["image"] = [str(image_url)]
     return json_ld_script(data)
 
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from demo.images import get_or_create_image
+from workers.models import WorkerPage
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +280,25 @@ def test_browsers_revalidate_the_index_so_a_new_profile_shows_at_once(client, wo
     make_profile("王建国")
     cache_control = client.get(worker_index.url)["Cache-Control"]
     assert "max-age=0" in cache_control and "s-maxage" in cache_control
+
+
+def test_a_new_profile_shows_at_once_in_the_grid_and_the_counts(client, worker_index, gallery, make_profile):
+    # Counts and cards are kept in the site cache between changes; a publication replaces them.
+    assert facet_counts(client.get(worker_index.url), "地区")["西宁市"] == 2
+    assert "王建国" not in names_on(client.get(worker_index.url, {"region": "xining"}))
+
+    make_profile("王建国", [("quanguo-laomo", 2024)], region="xining")
+
+    response = client.get(worker_index.url)
+    assert facet_counts(response, "地区")["西宁市"] == 3
+    assert names_on(response)[0] == "王建国"
+    assert "王建国" in names_on(client.get(worker_index.url, {"region": "xining"}))
+
+
+def test_unpublished_profile_leaves_the_grid_and_the_counts_at_once(client, worker_index, gallery):
+    assert facet_counts(client.get(worker_index.url), "地区")["海东市"] == 2
+    WorkerPage.objects.get(title="韩雪梅").unpublish()
+
+    response = client.get(worker_index.url)
+    assert "韩雪梅" not in names_on(response)
+    assert facet_counts(response, "地区")["海东市"] == 1

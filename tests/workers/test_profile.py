@@ -229,3 +229,23 @@ def test_profile_carries_person_structured_data(client, profile):
     assert data["@type"] == "Person" and data["name"] == "卓玛措"
     assert data["award"] == ["2012年 青海省五一劳动奖章", "2015年 青海省劳动模范", "2020年 全国劳动模范"]
     assert data["worksFor"]["name"] == "玉树藏族自治州人民医院"
+
+
+def test_an_edited_profile_shows_at_once(client, profile, section):
+    # The profile's text is kept in the site cache; publishing a change, or an article about the
+    # worker, replaces it.
+    assert "病人的需要就是我的岗位。" in client.get(profile.url).content.decode()
+    profile.motto = "高原上的白衣天使。"
+    profile.save_revision().publish()
+    article = ArticleFactory(
+        parent=section,
+        title="卓玛措当选省劳模协会理事",
+        display_date=timezone.now() - datetime.timedelta(hours=1),
+    )
+    assert "卓玛措当选省劳模协会理事" not in client.get(profile.url).content.decode()
+    article.worker_links = [ArticleWorker(worker=profile)]  # as the article editor's 相关劳模 panel does
+    article.save_revision().publish()
+
+    html = client.get(profile.url).content.decode()
+    assert "高原上的白衣天使。" in html and "病人的需要就是我的岗位。" not in html
+    assert "卓玛措当选省劳模协会理事" in html

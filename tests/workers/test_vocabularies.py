@@ -45,3 +45,25 @@ def test_new_industry_becomes_a_filter_value(client, worker_index, make_profile)
     html = client.get(worker_index.url, {"industry": "hang-kong-yun-shu"}).content.decode()
     assert "已忽略" not in html
     assert "所属行业：航空运输" in html
+
+
+def test_renamed_vocabulary_shows_at_once_on_the_index_and_the_profile(client, worker_index, make_profile):
+    # The index keeps its filter lists and portrait cards, the profile its text, in the site cache:
+    # an editor's change to a vocabulary must still show on the next view.
+    profile = make_profile("卓玛措", [("quanguo-laomo", 2020)], industry="yiliao-weisheng")
+    assert "医疗卫生" in client.get(worker_index.url).content.decode()
+    assert "医疗卫生" in client.get(profile.url).content.decode()
+
+    industry = Industry.objects.get(slug="yiliao-weisheng")
+    industry.name = "卫生健康"
+    industry.save()
+    title = HonourTitle.objects.get(slug="quanguo-laomo")
+    title.name = "全国劳动模范（新）"
+    title.save()
+
+    index_html = client.get(worker_index.url).content.decode()
+    assert "卫生健康" in index_html and "医疗卫生" not in index_html
+    assert "2020年 全国劳动模范（新）" in index_html
+    profile_html = client.get(profile.url).content.decode()
+    assert "卫生健康" in profile_html and "医疗卫生" not in profile_html
+    assert "全国劳动模范（新）" in profile_html

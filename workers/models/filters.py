@@ -7,9 +7,12 @@ active filters applied, so a reader can switch between its values. The three
 honour filters (level, title, year) describe one and the same honour: "国家级 +
 2020" finds workers who received a national honour in 2020.
 
-The number of queries is fixed: three vocabulary lists, one grouped count for the
+The number of queries is fixed: three vocabulary lists (site cache), one grouped count for the
 four profile filters together and one per honour filter, and the page of results
-with its honours and portraits prefetched.
+with its honours and portraits prefetched. The counts depend only on the profiles
+and their honours, which change only with a page: the index keeps them in the
+site cache (`sitecache.cache`) per combination of filters, so a reader paging or
+re-sorting, and every reader of the unfiltered index, costs none of those queries.
 """
 
 from collections import Counter
@@ -18,6 +21,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 
 from core.listing import Facet, Option, parse_choice_filters
+from sitecache import cache as site_cache
 
 from .choices import ETHNICITY_CHOICES, Gender, HonourLevel
 from .honours import FIRST_HONOUR_YEAR, LAST_HONOUR_YEAR, WorkerHonour
@@ -56,12 +60,16 @@ def parse_year(value):
 
 
 class WorkerFilters:
-    def __init__(self, request, profiles):
+    def __init__(self, request, profiles, cache_name=None):
+        """`cache_name` names the listing (its index page): its counts are then kept in the site cache."""
         self.request = request
         self.profiles = profiles
-        self.titles = list(HonourTitle.objects.all())
-        self.industries = list(Industry.objects.all())
-        self.regions = list(Region.objects.all())
+        self.cache_name = cache_name
+        # The three lists change only with a vocabulary, which replaces the site cache's version.
+        self.titles, self.industries, self.regions = site_cache.remember(
+            "worker-vocabularies",
+            lambda: tuple(list(model.objects.all()) for model in (HonourTitle, Industry, Region)),
+        )
         self.ids_by_slug = {
             "title": {item.slug: item.pk for item in self.titles},
             "industry": {item.slug: item.pk for item in self.industries},
@@ -157,6 +165,20 @@ class WorkerFilters:
             counts = {row[column]: row["n"] for row in rows}
         return {value: number for value, number in counts.items() if value is not None}
 
+    def all_counts(self):
+        """{filter: counts(filter)} for every filter, from the site cache when the listing is named."""
+
+        def build():
+            return {name: self.counts(name) for name in FILTER_ORDER}
+
+        if self.cache_name is None:
+            return build()
+        return site_cache.remember(f"worker-facet-counts:{self.cache_name}:{self.filter_key()}", build)
+
+    def filter_key(self):
+        """The understood filters (not the sort or page): what the counts and the result count depend on."""
+        return urlencode(self.active)
+
     # --- presenting -------------------------------------------------------------------------
 
     def choices(self, name):
@@ -174,8 +196,9 @@ class WorkerFilters:
 
     def facets(self):
         facets = []
+        all_counts = self.all_counts()
         for name in FILTER_ORDER:
-            counts = self.counts(name)
+            counts = all_counts[name]
             if name == "year":
                 years = sorted(set(counts) | ({self.active["year"]} if "year" in self.active else set()))
                 choices = [(str(year), year, f"{year}年") for year in reversed(years)]

@@ -63,10 +63,11 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = WorkerFilters(request, self.profiles())
+        filters = WorkerFilters(request, self.profiles(), cache_name=f"index-{self.pk}")
         context["filters"] = filters
         context["facets"] = filters.facets()
-        context.update(self.get_listing_context(request, filters.results()))
+        count_name = f"workers:{self.pk}:{filters.filter_key()}"
+        context.update(self.get_listing_context(request, filters.results(), count_name=count_name))
         context["query_prefix"] = filters.query_string()
         return context
 
@@ -299,7 +300,7 @@ class WorkerPage(BasePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = list(self.related_articles())
+        # The template reads `page.related_articles` inside its cached fragment: only when it renders it.
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
