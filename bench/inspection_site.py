@@ -7,11 +7,16 @@ Usage (own database, never the shared one):
     .venv/bin/python manage.py generate_bulk_content --articles 20000
     .venv/bin/python bench/inspection_site.py --links 2000      # adds links to 2,000 articles, then runs
     .venv/bin/python bench/inspection_site.py --no-render        # the run without rendering
+    .venv/bin/python bench/inspection_site.py --render-stage --minutes 20   # the rendering stage, resumable:
+                                                 # run again to go on where the last chunk stopped
+    .venv/bin/python bench/inspection_site.py --render-sample 300 # one process, random articles
 
 `--links N` gives N articles a paragraph with an internal page link, a document link, a link to a
 deleted page and an external link (to 127.0.0.1:9, refused at once, so the run never waits on
-the internet). Prints wall time, CPU time, peak RSS (ru_maxrss) and the pages per second, and the
-added time of the on-publish check for one article (median of 50).
+the internet). Prints wall time, CPU time (this process and its rendering workers), the CPU time
+of this database's PostgreSQL backends, peak resident memory summed over this process and its
+workers (RSS, and PSS which counts pages shared after the fork once), the pages per second, and
+the added time of the on-publish check for one article (median of 50).
 """
 
 import argparse
@@ -19,6 +24,7 @@ import os
 import resource
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -59,18 +65,156 @@ def add_links(count):
     print(f"links added to {len(ids)} articles")
 
 
-def render_sample(count):
-    from inspection.run import _render_client, render_status
+class Meter:
+    """Wall, CPU (this process and reaped children), PostgreSQL backend CPU of our database, and the
+    peak of RSS and PSS summed over this process and its children, sampled every 0.5 s."""
 
-    client = _render_client()
+    def __init__(self, database):
+        self.database, self.peak_rss, self.peak_pss, self.backends = database, 0, 0, {}
+        self._stop = threading.Event()
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), _cpu()
+        self._sample()
+        self.backend_start = dict(self.backends)
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self.thread.join()
+        self._sample()
+        self.wall, self.cpu = time.perf_counter() - self.wall, _cpu() - self.cpu
+        self.db_cpu = sum(t - self.backend_start.get(pid, 0) for pid, t in self.backends.items())
+
+    def _loop(self):
+        while not self._stop.wait(0.5):
+            self._sample()
+
+    def _sample(self):
+        pids = [os.getpid(), *_children(os.getpid())]
+        rss = sum(_status_kb(pid, "VmRSS") for pid in pids)
+        pss = sum(_rollup_kb(pid, "Pss") for pid in pids)
+        self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in _backends(self.database):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            self.backends[pid] = (int(fields[11]) + int(fields[12])) / tick
+
+    def line(self, pages):
+        return (
+            f"wall={self.wall:.1f}s cpu={self.cpu:.1f}s (python, all processes) postgres_cpu={self.db_cpu:.1f}s "
+            f"pages={pages} wall/page={self.wall / max(pages, 1) * 1000:.1f}ms "
+            f"cpu/page={self.cpu / max(pages, 1) * 1000:.1f}ms+{self.db_cpu / max(pages, 1) * 1000:.1f}ms db "
+            f"peak_rss_sum={self.peak_rss / 1024:.0f}MB peak_pss_sum={self.peak_pss / 1024:.0f}MB"
+        )
+
+
+def _cpu():
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _status_kb(pid, field):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _rollup_kb(pid, field):
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _backends(database):
+    """PostgreSQL backend processes serving `database` (their process title names it)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if title.startswith(b"postgres: ") and f" {database} ".encode() in title:
+            pids.append(int(entry.name))
+    return pids
+
+
+def _database():
+    from django.db import connection
+
+    return connection.settings_dict["NAME"]
+
+
+def render_sample(count):
+    from inspection.render import local_caches, render_client, render_status
+
     articles = list(ArticlePage.objects.live().order_by("?")[:count])
-    wall, cpu = time.perf_counter(), time.process_time()
-    statuses = [render_status(client, article) for article in articles]
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with local_caches():
+        client = render_client()
+        render_status(client, articles[0])  # what every page shares, built once
+        with Meter(_database()) as meter:
+            statuses = [render_status(client, article) for article in articles[1:]]
+    print(f"one process, {len(statuses)} random articles, 5xx={sum(1 for s in statuses if s and s >= 500)}")
+    print(meter.line(len(statuses)))
+
+
+def render_stage(minutes):
+    """The run's rendering stage, from where the last chunk stopped, for at most `minutes`."""
+    from inspection import render as rendering
+    from inspection import run as run_module
+
+    run = InspectionRun.objects.filter(state=InspectionRun.RUNNING, stage="render").first()
+    if run is None:
+        InspectionRun.objects.filter(state=InspectionRun.RUNNING).delete()
+        run = InspectionRun.objects.create(stage="render")
+    before = run.summary.get("rendered", 0)
+    deadline = time.monotonic() + minutes * 60
+    batches = run_module._page_batches
+
+    def until_deadline(after):
+        for ids in batches(after):
+            if time.monotonic() > deadline:
+                return
+            yield ids
+
+    run_module._page_batches = until_deadline
+    InspectionLock.objects.all().delete()
     print(
-        f"rendered {count} articles: {wall / count * 1000:.1f} ms/page wall, {cpu / count * 1000:.1f} ms/page CPU, "
-        f"5xx={sum(1 for s in statuses if s and s >= 500)} peak_rss={rss:.0f}MB"
+        f"render processes={rendering.processes()} starting after page {run.checkpoint} ({before} rendered)"
+    )
+    with Meter(_database()) as meter:
+        run_module.render_stage(run)
+    run.refresh_from_db()
+    done = run.summary["rendered"] - before
+    left = run_module.Page.objects.live().filter(depth__gt=1, pk__gt=run.checkpoint).count()
+    print(f"this chunk: {meter.line(done)}")
+    print(
+        f"rendered so far {run.summary['rendered']}, 5xx so far {len(run.summary['render_errors'])}, left {left}"
     )
 
 
@@ -81,6 +225,8 @@ def main():
     parser.add_argument(
         "--render-sample", type=int, default=0, help="only render this many articles, report ms/page"
     )
+    parser.add_argument("--render-stage", action="store_true", help="the rendering stage only, resumable")
+    parser.add_argument("--minutes", type=float, default=20, help="with --render-stage: stop after this long")
     args = parser.parse_args()
     from django.conf import settings
 
@@ -88,17 +234,19 @@ def main():
     if args.render_sample:
         render_sample(args.render_sample)
         return
+    if args.render_stage:
+        render_stage(args.minutes)
+        return
     if args.links:
         add_links(args.links)
     InspectionLock.objects.all().delete()
     InspectionRun.objects.filter(state=InspectionRun.RUNNING).delete()
     pages = ArticlePage.objects.live().count()
-    wall, cpu = time.perf_counter(), time.process_time()
-    run = inspect_site(render=not args.no_render, external=True)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    with Meter(_database()) as meter:
+        run = inspect_site(render=not args.no_render, external=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles={pages} pages={run.summary['pages']} render={not args.no_render}")
-    print(f"wall={wall:.1f}s cpu={cpu:.1f}s pages/s={run.summary['pages'] / wall:.1f} peak_rss={rss:.0f}MB")
+    print(f"articles={pages} pages={run.summary['pages']} rendered={run.summary.get('rendered', 0)}")
+    print(f"{meter.line(run.summary['pages'])} ru_maxrss(self)={rss:.0f}MB")
     article = ArticlePage.objects.live().order_by("pk").first()
     times = []
     for _ in range(50):

@@ -1,5 +1,6 @@
-"""One inspection run: every published page (links, wording, rendering), the snippets, the link
-targets (internal without HTTP, external over HTTP), then the indicators and their alerts.
+"""One inspection run: every published page rendered (`inspection.render`, in several processes),
+every published page's links and wording, the snippets, the link targets (internal without HTTP,
+external over HTTP), then the indicators and their alerts.
 
 Resumable: the run row keeps its stage and the last page done; a run interrupted part-way is
 picked up where it stopped by the next `inspect_site`, and the scorecard keeps showing the last
@@ -12,14 +13,14 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.test import Client
 from django.utils import timezone
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision
 
 from editorial.models.glossary import active_glossary
 
 from . import links as linkmod
 from . import lock, wording
+from . import render as rendering
 from .models import InspectionRun, LinkOccurrence, LinkResult
 
 log = logging.getLogger(__name__)
@@ -68,26 +69,6 @@ def _editors(pages):
     return dict(Revision.objects.filter(pk__in=ids).values_list("pk", "user_id"))
 
 
-def _render_client():
-    site = Site.objects.filter(is_default_site=True).first()
-    host = site.hostname if site else "localhost"
-    if site and site.port not in (80, 443):
-        host = f"{host}:{site.port}"
-    return Client(HTTP_HOST=host, raise_request_exception=False)
-
-
-def render_status(client, page):
-    """The status a reader would get for the page (exceptions count as 500)."""
-    url = page.get_url()
-    if not url:
-        return None
-    try:
-        return client.get(url).status_code
-    except Exception:
-        log.exception("rendering %s failed", url)
-        return 500
-
-
 # The public's channels, opened as a reader would: the message form (a veto when it fails),
 # the 找错 form and the search (deductions).
 CHANNELS = [
@@ -100,7 +81,7 @@ CHANNELS = [
 def check_channels():
     from django.urls import NoReverseMatch, reverse
 
-    client = _render_client()
+    client = rendering.render_client()
     results = []
     for key, label, url_name, query in CHANNELS:
         try:
@@ -127,10 +108,21 @@ def _page_batches(after):
         queryset = Page.objects.live().filter(depth__gt=1, pk__gt=ids[-1]).order_by("pk")
 
 
-def scan_pages(run, render=True, now=None, glossary=None):
-    client = _render_client() if render else None
-    glossary = glossary or active_glossary()
+def render_stage(run):
+    """Every published page rendered (see `inspection.render`), recorded batch by batch in order."""
     errors = run.summary.setdefault("render_errors", [])
+
+    def record(ids, rendered, found):
+        errors.extend(found)
+        run.checkpoint = ids[-1]
+        run.summary["rendered"] = run.summary.get("rendered", 0) + rendered
+        run.save(update_fields=["checkpoint", "summary"])
+
+    rendering.render_pages(_page_batches(run.checkpoint), record)
+
+
+def scan_pages(run, now=None, glossary=None):
+    glossary = glossary or active_glossary()
     for ids in _page_batches(run.checkpoint):
         pages = list(Page.objects.filter(pk__in=ids).order_by("pk").specific())
         editors = _editors(pages)
@@ -144,10 +136,6 @@ def scan_pages(run, render=True, now=None, glossary=None):
             items.append(
                 (f"page:{page.pk}", page.title, page.pk, editors.get(page.latest_revision_id), found)
             )
-            if client is not None:
-                status = render_status(client, page)
-                if status is not None and status >= 500:
-                    errors.append({"page_id": page.pk, "title": page.title, "status": status})
         wording.scan_pages(pages, glossary, now)
         _store_links(items)
         run.checkpoint = ids[-1]
@@ -272,7 +260,7 @@ def check_page_internal_links(page):
 def start_or_resume():
     run = InspectionRun.objects.filter(state=InspectionRun.RUNNING).order_by("-started_at").first()
     if run is None:
-        run = InspectionRun.objects.create(stage="pages")
+        run = InspectionRun.objects.create(stage="render")
     return run
 
 
@@ -284,8 +272,14 @@ def inspect_site(render=True, external=True, now=None, checker=None, stdout=None
         now = now or timezone.now()
         run = start_or_resume()
         glossary = active_glossary()
+        if run.stage == "render":
+            # First, while this process is small: the rendering workers are forked from it.
+            if render:
+                render_stage(run)
+            run.stage, run.checkpoint = "pages", 0
+            run.save(update_fields=["stage", "checkpoint"])
         if run.stage == "pages":
-            scan_pages(run, render=render, now=now, glossary=glossary)
+            scan_pages(run, now=now, glossary=glossary)
             LinkOccurrence.objects.filter(page__isnull=False, page__live=False).delete()
             wording.forget_unpublished(now)
             run.stage = "snippets"

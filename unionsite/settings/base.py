@@ -553,6 +553,9 @@ INSPECTION_LINK_CACHE_HOURS = 72
 INSPECTION_USER_AGENT = "QinghaiUnionSiteInspector/1.0 (+link check)"
 # Glossary rules whose hits are serious (单项否决: leaders' names and titles, political formulas).
 INSPECTION_SERIOUS_RULES = ["规范名称", "规范用语", "禁用词"]
+# Processes that render every published page in a run (the run's own and forked workers); 0: one per
+# CPU. A run on an in-memory SQLite database (tests) renders in its own process.
+INSPECTION_RENDER_PROCESSES = int(os.environ.get("INSPECTION_RENDER_PROCESSES", "0")) or os.cpu_count() or 1
 # A run holding the lock longer than this is taken to have died and may be resumed.
 INSPECTION_LOCK_HOURS = 6
 # A glossary change rescans published content: "thread" (after the save, in the background), "sync" or "off".

@@ -1,0 +1,168 @@
+"""The rendering stage: every published page opened as a reader would, to find the ones answering 5xx.
+
+Each page is served through the whole stack (middleware, routing, templates) by Django's test
+client; only the status code is kept. Two things make this cheaper than a reader's view without
+checking less:
+
+- **Local caches.** While rendering, the process uses its own bounded local-memory caches instead
+  of the shared one (Redis in production). A daily run opens every page once, so its per-page
+  entries (route, fragments, QR code, previous/next…) would never be read again: they would only
+  push the readers' entries out of Redis and cost a round trip each. What pages share (menus,
+  footer, site settings, 热点排行) is built once per process and reused, and the site version is
+  still read from the database on every request, so a publication during the run is seen at once.
+- **Several processes.** Pages are rendered in batches by `INSPECTION_RENDER_PROCESSES` processes
+  (the run's own process and forked workers; default: one per CPU). A batch is recorded (the run's
+  checkpoint and the 5xx pages found) only when it and every batch before it are done, so an
+  interrupted run resumes from the last recorded batch and never records a page twice. The run's
+  own process renders one batch in N, so only N-1 more processes are started. The workers are
+  forked before anything is rendered, while the run's process is still small. With an in-memory
+  SQLite database (tests), or inside a transaction whose rows other processes cannot see, every
+  page is rendered in the run's own process.
+"""
+
+import collections
+import contextlib
+import itertools
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from django.conf import settings
+from django.db import connection, connections
+from django.test import Client, override_settings
+from wagtail.models import Page, Site
+
+log = logging.getLogger(__name__)
+
+# Entries per local cache while rendering: enough for what pages share, small enough to stay bounded.
+LOCAL_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "inspection-render",
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    },
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "inspection-render-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+
+
+def render_client():
+    site = Site.objects.filter(is_default_site=True).first()
+    host = site.hostname if site else "localhost"
+    if site and site.port not in (80, 443):
+        host = f"{host}:{site.port}"
+    return Client(HTTP_HOST=host, raise_request_exception=False)
+
+
+def render_status(client, page):
+    """The status a reader would get for the page (exceptions count as 500)."""
+    url = page.get_url()
+    if not url:
+        return None
+    try:
+        return client.get(url).status_code
+    except Exception:
+        log.exception("rendering %s failed", url)
+        return 500
+
+
+@contextlib.contextmanager
+def local_caches():
+    """This process's own bounded caches instead of the shared one, for the duration."""
+    with override_settings(CACHES=LOCAL_CACHES):
+        yield
+
+
+def render_batch(ids, client=None):
+    """Render the pages `ids`; returns (pages rendered, [5xx pages])."""
+    client = client or render_client()
+    pages = list(Page.objects.filter(pk__in=ids).order_by("pk").specific())
+    errors = []
+    for page in pages:
+        status = render_status(client, page)
+        if status is not None and status >= 500:
+            errors.append({"page_id": page.pk, "title": page.title, "status": status})
+    return len(pages), errors
+
+
+def processes():
+    """How many processes render: the setting (default one per CPU), or 1 where others could not
+    see the database (in-memory SQLite) or the rows (an open transaction, as in tests)."""
+    wanted = getattr(settings, "INSPECTION_RENDER_PROCESSES", None) or os.cpu_count() or 1
+    if wanted <= 1 or connection.in_atomic_block:
+        return 1
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return wanted
+
+
+# The worker process's client, made once (see `_start_worker`).
+_worker = {}
+
+
+def _start_worker():
+    # Forked inside `local_caches()` after the run's process closed its database connections:
+    # the worker has its own local caches and opens its own connection.
+    _worker["client"] = render_client()
+
+
+def _render_in_worker(ids):
+    return render_batch(ids, _worker["client"])
+
+
+def render_pages(batches, record, count=None):
+    """Render every batch of page ids from `batches` (in order), calling `record(ids, rendered,
+    errors)` for each batch in that order, once it and all before it are done."""
+    count = count or processes()
+    with local_caches():
+        if count <= 1:
+            client = render_client()
+            for ids in batches:
+                record(ids, *render_batch(ids, client))
+            return
+        _render_in_processes(batches, record, count)
+
+
+def _render_in_processes(batches, record, count):
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    # The workers are forked at the first submit: no database connection may be shared with them.
+    connections.close_all()
+    executor = ProcessPoolExecutor(
+        max_workers=count - 1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
+    )
+    pending = collections.deque()
+    client = None
+    try:
+        for number, ids in enumerate(itertools.chain([first], batches)):
+            if number % count == count - 1:
+                # Every Nth batch is this process's own share.
+                client = client or render_client()
+                pending.append((ids, render_batch(ids, client)))
+            else:
+                pending.append((ids, executor.submit(_render_in_worker, ids)))
+            # Record what is finished, in order; keep at most two batches per process in flight.
+            while pending and (len(pending) >= 2 * count or _done(pending[0][1])):
+                ids_done, outcome = pending.popleft()
+                record(ids_done, *_result(outcome))
+        while pending:
+            ids_done, outcome = pending.popleft()
+            record(ids_done, *_result(outcome))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _done(outcome):
+    return not hasattr(outcome, "done") or outcome.done()
+
+
+def _result(outcome):
+    return outcome.result() if hasattr(outcome, "result") else outcome
