@@ -7,13 +7,13 @@
 #   (Accept-Encoding: gzip) and without it (identity). Varnish's hit/miss counters before and after
 #   show the pages came from the cache.
 #
-#   make stack && flock -x /work/cpu.lock bench/proxy_ratio.sh      # THREADS=2 CONNECTIONS=40 DURATION=15s
+#   make stack && flock -x /work/cpu.lock bench/proxy_ratio.sh      # THREADS=2 CONNECTIONS=40 RATIO_DURATION=15s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROXY=${PROXY:-http://127.0.0.1:8080}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-40}
-DURATION=${DURATION:-15s}
+DURATION=${RATIO_DURATION:-15s}
 ENCODINGS=${ENCODINGS:-"gzip identity"}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 curl -fsS -o /dev/null "$PROXY/robots.txt" || { echo "stack not running: make stack" >&2; exit 1; }
