@@ -3,7 +3,9 @@
 #   1. readers + editor + checker through Varnish (DURATION, default 5m),
 #   2. the same proxy serving one small cached file (the ceiling; SHORT, default 60s),
 #   3. readers straight at node A without the proxy (the origin; SHORT).
-# Then the gunicorn workers' resident memory. Results: var/stack/bench/*.csv and the printed table.
+# Then the gunicorn workers' memory (RSS, PSS, USS) and, with wrk installed, the proxy's own rates for a
+# cached page against a static file (bench/proxy_ratio.sh: locust cannot saturate Varnish).
+# Results: var/stack/bench/*.csv and the printed table.
 #
 #   make stack && bench/stack_load.sh            # USERS=40 DURATION=5m SHORT=60s
 set -euo pipefail
@@ -34,10 +36,13 @@ for name in proxy static origin; do
 done
 echo "== failures"
 cat "$OUT"/*_failures.csv 2>/dev/null | head -20
-echo "== gunicorn worker RSS (MB) after the run"
+echo "== gunicorn workers after the run (MB; USS = Private_Clean + Private_Dirty of /proc/PID/smaps_rollup)"
 for pidfile in var/stack/node-a.pid var/stack/node-b.pid; do
     master=$(cat "$pidfile")
     for pid in $(pgrep -P "$master"); do
-        echo "$(basename "$pidfile" .pid) worker $pid: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
+        echo "$(basename "$pidfile" .pid) worker $pid: $(awk '$1 == "Rss:" {r = $2} $1 == "Pss:" {p = $2}
+            $1 ~ /^Private_(Clean|Dirty):$/ {u += $2} END {printf "RSS %.1f  PSS %.1f  USS %.1f", r / 1024, p / 1024, u / 1024}' \
+            "/proc/$pid/smaps_rollup")"
     done
 done
+if command -v wrk >/dev/null; then bench/proxy_ratio.sh; else echo "(wrk not installed: no proxy ratio; apt-get install wrk)"; fi
