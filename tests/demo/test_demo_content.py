@@ -204,7 +204,7 @@ def test_every_demo_page_renders_the_same_text_with_the_site_cache_switched_off(
     cached, cached_queries = render_all()
     settings.SITE_CACHE_ENABLED = False
     uncached, uncached_queries = render_all()
-    assert uncached_queries > 2 * cached_queries  # the switch really switched the cache off
+    assert uncached_queries > cached_queries + len(pages)  # the switch really switched the cache off
     assert {url for url, (status, _html) in cached.items() if status != 200} == set()
     for url in cached:
         assert uncached[url] == cached[url], url
