@@ -32,7 +32,9 @@ def _newest_published(model, root, count):
     sort them all (20 ms against 2.5 ms at 10,000 articles on SQLite).
     """
     live_newest_first = (
-        model.objects.live().filter(path__startswith=root.path).order_by("-first_published_at", "-pk")
+        model.objects.live()
+        .filter(path__startswith=root.path, first_published_at__isnull=False)
+        .order_by("-first_published_at", "-pk")
     )
     found, offset, window = [], 0, count * 4
     while len(found) < count:
