@@ -35,20 +35,6 @@ from wagtail.models import Page, Site
 
 log = logging.getLogger(__name__)
 
-# Entries per local cache while rendering: enough for what pages share, small enough to stay bounded.
-LOCAL_CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "inspection-render",
-        "OPTIONS": {"MAX_ENTRIES": 3000},
-    },
-    "template_fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "inspection-render-fragments",
-        "OPTIONS": {"MAX_ENTRIES": 500},
-    },
-}
-
 
 def render_client():
     site = Site.objects.filter(is_default_site=True).first()
@@ -73,7 +59,7 @@ def render_status(client, page):
 @contextlib.contextmanager
 def local_caches():
     """This process's own bounded caches instead of the shared one, for the duration."""
-    with override_settings(CACHES=LOCAL_CACHES):
+    with override_settings(CACHES=settings.INSPECTION_RENDER_CACHES):
         yield
 
 

@@ -237,6 +237,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def local_memory_caches(location, entries, fragment_entries=500):
+    """One process's own caches, bounded by entries: small values (routes, menus, counts:
+    sitecache.cache) in the default cache, rendered HTML fragments (`{% sitefragment %}`, ~10 KB
+    each) in a smaller one."""
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": location,
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        },
+        "template_fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{location}-fragments",
+            "OPTIONS": {"MAX_ENTRIES": fragment_entries},
+        },
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -248,20 +267,7 @@ if REDIS_URL:
         }
     }
 else:
-    # Per process, so bounded by entries: small values (routes, menus, counts: sitecache.cache) in
-    # the default cache, rendered HTML fragments (`{% sitefragment %}`, ~10 KB each) in a smaller one.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "unionsite",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-        "template_fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "unionsite-fragments",
-            "OPTIONS": {"MAX_ENTRIES": 500},
-        },
-    }
+    CACHES = local_memory_caches("unionsite", 5000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -556,6 +562,9 @@ INSPECTION_SERIOUS_RULES = ["规范名称", "规范用语", "禁用词"]
 # Processes that render every published page in a run (the run's own and forked workers); 0: one per
 # CPU. A run on an in-memory SQLite database (tests) renders in its own process.
 INSPECTION_RENDER_PROCESSES = int(os.environ.get("INSPECTION_RENDER_PROCESSES", "0")) or os.cpu_count() or 1
+# While rendering, each process keeps its own bounded caches instead of the shared one
+# (inspection/render.py): a daily run's per-page entries would only push readers' entries out.
+INSPECTION_RENDER_CACHES = local_memory_caches("inspection-render", 3000)
 # A run holding the lock longer than this is taken to have died and may be resumed.
 INSPECTION_LOCK_HOURS = 6
 # A glossary change rescans published content: "thread" (after the save, in the background), "sync" or "off".
