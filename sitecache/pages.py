@@ -31,7 +31,12 @@ class CachedViewRestrictionsMixin:
             ),
         )
         if not restriction_ids:
-            return PageViewRestriction.objects.none()
+            # Known to be empty: iterating it or asking .exists() (Wagtail's hook, `BasePage`'s
+            # caching headers, both on every request) then costs no query compilation either.
+            # A derived queryset (.order_by() in the admin) starts afresh, as querysets do.
+            restrictions = PageViewRestriction.objects.none()
+            restrictions._result_cache = []
+            return restrictions
         return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
 

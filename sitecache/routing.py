@@ -9,6 +9,7 @@ a request costs one query for the page itself.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import DisallowedHost
+from django.db import connections, router
 from wagtail.models import Site
 
 from . import cache as site_cache
@@ -65,9 +66,70 @@ class CachedRoutingMixin:
             return None
         if model is None:
             return None
+        return _OnePageQuery.for_model(model).fetch(page_pk)
+
+
+class _OnePageQuery:
+    """`model.objects.filter(pk=…).order_by()[:1]`, compiled once per page type and database.
+
+    Every request loads its page by primary key (the only query of most pages), and turning that
+    queryset into SQL cost more than running it: a page type's SELECT joins its parents' tables
+    and names dozens of columns. The compiled statement, its column converters and the field
+    names are kept per process; each request only runs it and builds the instance as Django's
+    own model iterable does (`Model.from_db`, the same converters).
+    """
+
+    _compiled = {}
+    # Stands for the primary key while compiling; found again among the parameters.
+    _PLACEHOLDER = -7_301_104_933
+
+    @classmethod
+    def for_model(cls, model):
+        using = router.db_for_read(model)
+        key = (model, using)
+        query = cls._compiled.get(key)
+        if query is None:
+            query = cls._compiled[key] = cls(model, using)
+        return query
+
+    def __init__(self, model, using):
+        self.model, self.using = model, using
         # Unordered: an ORDER BY for a single row only costs query compilation.
-        found = list(model.objects.filter(pk=page_pk).order_by()[:1])
-        return found[0] if found else None
+        queryset = model.objects.filter(pk=self._PLACEHOLDER).order_by()[:1]
+        compiler = queryset.query.get_compiler(using=using)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        self.pk_position = self.params.index(self._PLACEHOLDER)
+        klass_info = compiler.klass_info
+        if (
+            klass_info["model"] is not model
+            or klass_info.get("related_klass_infos")
+            or compiler.annotation_col_map
+        ):
+            raise ValueError(f"{model.__name__}'s default queryset loads more than its own fields")
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.fields = slice(start, end)
+        self.attnames = [column[0].target.attname for column in compiler.select[start:end]]
+        self.converters = list(
+            compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]]).items()
+        )
+
+    def fetch(self, pk):
+        params = list(self.params)
+        params[self.pk_position] = pk
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        row = list(row)
+        for position, (converters, expression) in self.converters:
+            value = row[position]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            row[position] = value
+        return self.model.from_db(self.using, self.attnames, row[self.fields])
 
 
 class CachedSiteMiddleware:

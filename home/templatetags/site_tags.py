@@ -35,6 +35,22 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
+def menu_position(context):
+    """What the main navigation's markup depends on besides the site: which menu item `page` is or
+    lies under, and whether it is the home page. A key for `{% sitefragment %}` (never None).
+
+    Menu items are the home page's children, so a page's path up to their depth names the item it
+    lies under (`is_active_for`), and the page is the item itself when its path ends there.
+    """
+    page = context.get("page")
+    root = _site_root(context.get("request"))
+    if not isinstance(page, Page) or root is None or not page.path:
+        return "-"
+    item_path_length = (root.depth + 1) * Page.steplen
+    return f"{page.depth == 2:d}:{page.path[:item_path_length]}:{len(page.path) == item_path_length:d}"
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page=None):
     """Ancestors from the home page down to (not including) `page` (from the site cache)."""
     page = page or context.get("page")

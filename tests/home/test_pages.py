@@ -54,6 +54,28 @@ def test_menu_shows_pages_marked_for_menus_only(client, site_root):
     assert "网站声明" not in nav
 
 
+def test_menu_marks_where_the_reader_is_on_every_page_from_the_site_cache(client, site_root, settings):
+    """The navigation is one cached fragment per position in the menu: each page still gets its own marks."""
+    settings.SITE_CACHE_ENABLED = True
+    section = StandardPageFactory(parent=site_root, title="工会概况", slug="gaikuang", show_in_menus=True)
+    StandardPageFactory(parent=section, title="组织机构", slug="jigou")
+    StandardPageFactory(parent=site_root, title="服务职工", slug="fuwu", show_in_menus=True)
+    StandardPageFactory(parent=site_root, title="网站声明", slug="shengming")
+
+    def nav(url):
+        return client.get(url).content.decode().split('aria-label="主导航"')[1].split("</nav>")[0]
+
+    for _ in range(2):  # the second round is served from the cache
+        assert '<a href="/" aria-current="page">首页</a>' in nav("/")
+        assert nav("/").count("aria-current") == 1
+        assert '<a href="/gaikuang/" aria-current="page">工会概况</a>' in nav("/gaikuang/")
+        assert nav("/gaikuang/").count("aria-current") == 1
+        assert '<a href="/gaikuang/" aria-current="true">工会概况</a>' in nav("/gaikuang/jigou/")
+        assert nav("/gaikuang/jigou/").count("aria-current") == 1
+        assert '<a href="/fuwu/" aria-current="page">服务职工</a>' in nav("/fuwu/")
+        assert "aria-current" not in nav("/shengming/")
+
+
 def test_breadcrumbs_lead_back_home(client, site_root):
     StandardPageFactory(parent=site_root, title="关于我们", slug="guanyu")
     html = client.get("/guanyu/").content.decode()

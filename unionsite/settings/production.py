@@ -25,7 +25,7 @@ STORAGES = {
     # Media on local disk (MEDIA_ROOT), or in an S3-compatible store when AWS_STORAGE_BUCKET_NAME is set
     # (several app servers then share it; base.s3_media_storage).
     "default": s3_media_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.static_storage.StaticFilesStorage"},
 }
 
 # Behind a TLS-terminating proxy by default; `make serve` on a laptop sets SECURE_SSL=0.
