@@ -24,6 +24,7 @@ from search.filters import content_type_choices, existing_models, parse_filters,
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
 from search.snippets import highlight, searchable_text, snippet
 from sitecache.cache import current_version
+from sitecache.pages import private_q
 
 RESULTS_PER_PAGE = 10
 MAX_PROMOTIONS = 5
@@ -104,7 +105,7 @@ def future_article_ids():
 
 def public_pages(site):
     """What a reader may find: live, public pages of this site (never drafts or private pages)."""
-    queryset = Page.objects.live().public()
+    queryset = Page.objects.live().exclude(private_q())  # `.public()`, from the site cache
     if site is not None:
         queryset = queryset.descendant_of(site.root_page, inclusive=False)
     future = future_article_ids()

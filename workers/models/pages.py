@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -64,8 +64,8 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = WorkerFilters(request, self.profiles(), cache_name=f"index-{self.pk}")
+        # The filter panel asks `filters.facets` itself: only when its fragment is not cached.
         context["filters"] = filters
-        context["facets"] = filters.facets()
         count_name = f"workers:{self.pk}:{filters.filter_key()}"
         context.update(self.get_listing_context(request, filters.results(), count_name=count_name))
         context["query_prefix"] = filters.query_string()
@@ -300,10 +300,14 @@ class WorkerPage(BasePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The template reads `page.related_articles` inside its cached fragment: only when it renders it.
-        parent = self.get_parent()
-        context["index_url"] = parent.get_url(request) if parent else ""
+        # The template reads `page.related_articles` and the index's URL inside its cached fragment:
+        # only when it renders it (the URL is lazy: the parent page costs a query).
+        context["index_url"] = lazy(self._index_url, str)(request)
         return context
+
+    def _index_url(self, request):
+        parent = self.get_parent()
+        return (parent.get_url(request) if parent else "") or ""
 
     def get_meta_description(self):
         if self.search_description:

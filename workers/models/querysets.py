@@ -5,10 +5,12 @@ from django.db.models import F, Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
+from sitecache.pages import CachedPrivatePagesMixin
+
 from .honours import WorkerHonour
 
 
-class WorkerPageQuerySet(PageQuerySet):
+class WorkerPageQuerySet(CachedPrivatePagesMixin, PageQuerySet):
     def ordered(self, sort):
         """Newest honour first (then by name), or by name in pinyin order (`sort="name"`)."""
         if sort == "name":
