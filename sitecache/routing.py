@@ -66,7 +66,15 @@ class CachedRoutingMixin:
             return None
         if model is None:
             return None
-        return _OnePageQuery.for_model(model).fetch(page_pk)
+        query = _OnePageQuery.for_model(model)
+        if query is None:  # a page type whose default queryset loads more than its own row
+            found = list(model.objects.filter(pk=page_pk).order_by()[:1])
+            return found[0] if found else None
+        return query.fetch(page_pk)
+
+
+class _NotPlain(Exception):
+    pass
 
 
 class _OnePageQuery:
@@ -85,12 +93,16 @@ class _OnePageQuery:
 
     @classmethod
     def for_model(cls, model):
+        """The compiled query for `model`, or None if its default queryset loads related rows or
+        annotations (then the caller runs the queryset itself)."""
         using = router.db_for_read(model)
         key = (model, using)
-        query = cls._compiled.get(key)
-        if query is None:
-            query = cls._compiled[key] = cls(model, using)
-        return query
+        if key not in cls._compiled:
+            try:
+                cls._compiled[key] = cls(model, using)
+            except _NotPlain:
+                cls._compiled[key] = None
+        return cls._compiled[key]
 
     def __init__(self, model, using):
         self.model, self.using = model, using
@@ -106,7 +118,7 @@ class _OnePageQuery:
             or klass_info.get("related_klass_infos")
             or compiler.annotation_col_map
         ):
-            raise ValueError(f"{model.__name__}'s default queryset loads more than its own fields")
+            raise _NotPlain(model)
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         self.fields = slice(start, end)
         self.attnames = [column[0].target.attname for column in compiler.select[start:end]]

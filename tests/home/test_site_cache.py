@@ -171,6 +171,30 @@ def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, d
         assert client.get(article.url).status_code == 200
 
 
+@pytest.mark.site_cache
+def test_a_page_loaded_through_the_compiled_route_query_is_the_orms_page(client, site_root):
+    """The cached route reads the page with a SELECT compiled once per page type: the instance must
+    be the one the ORM builds (every field, converted values such as the StreamField body)."""
+    from sitecache.routing import _OnePageQuery
+
+    section = NewsSectionFactory(parent=site_root, title="工会要闻")
+    article = ArticleFactory(parent=section, title="省总工会召开全委会议", tags=["工会", "会议"])
+    page = StandardPageFactory(
+        parent=site_root, title="联系我们", slug="lianxi", body=paragraph_body("地址与电话")
+    )
+    for model, pk in ((type(article), article.pk), (StandardPage, page.pk)):
+        loaded = _OnePageQuery.for_model(model).fetch(pk)
+        expected = model.objects.get(pk=pk)
+        fields = [field.attname for field in model._meta.concrete_fields]
+        assert {name: getattr(loaded, name) for name in fields} == {
+            name: getattr(expected, name) for name in fields
+        }
+        assert loaded._state.adding is False and loaded._state.db == "default"
+        assert _OnePageQuery.for_model(model).fetch(-1) is None
+    warm(client, page.url, article.url)
+    assert "地址与电话" in client.get(page.url).content.decode()
+
+
 def test_a_change_made_by_another_process_is_seen_at_once(client, site_root):
     """The scheduler publishes in its own process, and production runs several: each keeps its own
     local-memory cache, so the version that invalidates them lives in the database."""
