@@ -7,3 +7,9 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "directory"
     verbose_name = "找工会"
+
+    def ready(self):
+        # Before django.contrib.admin (later in INSTALLED_APPS) loads directory/admin.py.
+        from .formats import defer_spreadsheet_libraries
+
+        defer_spreadsheet_libraries()
