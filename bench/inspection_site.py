@@ -184,10 +184,10 @@ def _database():
 
 
 def render_sample(count):
-    from inspection.render import local_caches, render_client, render_status
+    from inspection.render import connections_kept, local_caches, render_client, render_status
 
     articles = list(ArticlePage.objects.live().order_by("?")[:count])
-    with local_caches():
+    with local_caches(), connections_kept():
         client = render_client()
         render_status(client, articles[0])  # what every page shares, built once
         with Meter(_database()) as meter:
@@ -238,6 +238,85 @@ def render_stage(minutes):
     )
 
 
+def render_first(count, new_renditions, avif_threads):
+    """The rendering stage over the first `count` live pages only (home, the demo pages, listing
+    pages), as the run renders them (2 processes by default); with `new_renditions` every rendition
+    is deleted first, so the pages' images are generated again — the first run after uploads."""
+    from wagtail.images import get_image_model
+
+    from inspection import render as rendering
+    from inspection.run import _page_batches
+
+    Rendition = get_image_model().get_rendition_model()
+    if new_renditions:
+        print(f"renditions deleted: {Rendition.objects.all().delete()[0]}")
+    if avif_threads:
+        from PIL import AvifImagePlugin
+
+        AvifImagePlugin.DEFAULT_MAX_THREADS = avif_threads
+    before, done = Rendition.objects.count(), {"pages": 0, "errors": 0}
+
+    def first():
+        left = count
+        for ids in _page_batches(0):
+            if left <= 0:
+                return
+            yield ids[:left]
+            left -= len(ids)
+
+    def record(ids, rendered, errors):
+        done["pages"] += rendered
+        done["errors"] += len(errors)
+
+    print(f"render processes={rendering.processes()} avif_threads={avif_threads or 'default'}")
+    with Meter(_database()) as meter:
+        rendering.render_pages(first(), record)
+    print(
+        f"first {done['pages']} pages, 5xx={done['errors']}, renditions made={Rendition.objects.count() - before}"
+    )
+    print(meter.line(done["pages"]))
+
+
+def leak_probe(count, warm=300, skip=50000):
+    """What the rendering keeps, page after page: one process renders `warm` bulk articles (its
+    bounded caches fill), then `count` more under tracemalloc; prints the RSS growth and the
+    allocation sites holding the most new memory at the end."""
+    import gc
+    import tracemalloc
+
+    from wagtail.models import Page
+
+    from inspection import render as rendering
+
+    ids = list(
+        Page.objects.live()
+        .filter(depth__gt=1)
+        .order_by("pk")
+        .values_list("pk", flat=True)[skip : skip + warm + count]
+    )
+    with rendering.local_caches(), rendering.connections_kept():
+        client = rendering.render_client()
+        rendering.render_batch(ids[:warm], client)
+        gc.collect()
+        tracemalloc.start(12)
+        first, rss = tracemalloc.take_snapshot(), _status_kb(os.getpid(), "VmRSS")
+        started = time.perf_counter()
+        for at in range(warm, len(ids), 200):
+            rendering.render_batch(ids[at : at + 200], client)
+        gc.collect()
+        second = tracemalloc.take_snapshot()
+    grown = _status_kb(os.getpid(), "VmRSS") - rss
+    stats = second.compare_to(first, "traceback")
+    print(
+        f"{len(ids) - warm} pages after {warm} in {time.perf_counter() - started:.0f} s (traced): RSS +{grown / 1024:.1f} MB, "
+        f"traced +{sum(stat.size_diff for stat in stats) / 1024 / 1024:.1f} MB"
+    )
+    for stat in stats[:8]:
+        print(f"+{stat.size_diff / 1024:.0f} KB in +{stat.count_diff} blocks:")
+        for line in stat.traceback.format()[-12:]:
+            print("    " + line)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--links", type=int, default=0)
@@ -247,6 +326,14 @@ def main():
     )
     parser.add_argument("--render-stage", action="store_true", help="the rendering stage only, resumable")
     parser.add_argument("--minutes", type=float, default=20, help="with --render-stage: stop after this long")
+    parser.add_argument("--render-first", type=int, default=0, help="render only the first N pages")
+    parser.add_argument(
+        "--new-renditions", action="store_true", help="with --render-first: renditions made again"
+    )
+    parser.add_argument(
+        "--avif-threads", type=int, default=0, help="with --render-first: AVIF encoder threads"
+    )
+    parser.add_argument("--leak-probe", type=int, default=0, help="pages rendered under tracemalloc")
     parser.add_argument("--timeline", type=float, default=0, help="print memory every this many seconds")
     args = parser.parse_args()
     from django.conf import settings
@@ -257,6 +344,12 @@ def main():
         return
     if args.render_stage:
         render_stage(args.minutes)
+        return
+    if args.leak_probe:
+        leak_probe(args.leak_probe)
+        return
+    if args.render_first:
+        render_first(args.render_first, args.new_renditions, args.avif_threads)
         return
     if args.links:
         add_links(args.links)
