@@ -1,7 +1,7 @@
 """The rendering stage: every published page opened as a reader would, to find the ones answering 5xx.
 
-Each page is served through the whole stack (middleware, routing, templates) by Django's test
-client; only the status code is kept. Two things make this cheaper than a reader's view without
+Each page is served through the whole stack (middleware, routing, templates) by a handler like
+the WSGI server's (`Reader`); only the status code is kept. Two things make this cheaper than a reader's view without
 checking less:
 
 - **Local caches.** While rendering, the process uses its own bounded local-memory caches instead
@@ -15,25 +15,78 @@ checking less:
   checkpoint and the 5xx pages found) only when it and every batch before it are done, so an
   interrupted run resumes from the last recorded batch and never records a page twice. The run's
   own process renders one batch in N, so only N-1 more processes are started. The workers are
-  forked before anything is rendered, while the run's process is still small. With an in-memory
-  SQLite database (tests), or inside a transaction whose rows other processes cannot see, every
-  page is rendered in the run's own process.
+  forked before anything is rendered, while the run's process is still small, and with the
+  garbage collector's objects frozen (`gc.freeze()`), so the collector never writes to the pages
+  they share with the run's process and those stay shared. With an in-memory SQLite database
+  (tests), or inside a transaction whose rows other processes cannot see, every page is rendered
+  in the run's own process.
+
+Memory is bounded for the whole run (the target is 300 MB resident for all its processes):
+
+- **One new rendition at a time.** The first run after images were uploaded creates their
+  renditions, and Wagtail decodes the original for each (`create_renditions` even decodes it in
+  three threads at once, one per size of a `srcset`). While rendering, every rendition file is
+  generated under one lock shared by all the run's processes, so at most one original is decoded
+  at any moment in the whole run; a run that finds the renditions made never takes the lock.
+- **Freed memory given back.** After each batch and each generated rendition the process asks the
+  C allocator (glibc's `malloc_trim`) to return the free memory of its heap to the system, so a
+  decoded image or a batch's objects do not stay resident for the rest of the run.
 """
 
 import collections
 import contextlib
+import ctypes
+import ctypes.util
+import gc
 import itertools
 import logging
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
-from django.db import connection, connections
-from django.test import Client, override_settings
+from django.core.handlers.base import BaseHandler
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection, connections
+from django.test import RequestFactory, override_settings
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 log = logging.getLogger(__name__)
+
+
+class Reader(BaseHandler):
+    """A reader's GET through the whole middleware stack, as the WSGI handler serves it.
+
+    Not Django's test client: that connects and disconnects signal receivers around every request
+    (its own `store_exc_info`, and `close_old_connections` twice in its handler), and each
+    `Signal.connect` to a receiver that stays alive leaves a `weakref.finalize` registered for
+    good — three per page, which made a 100,000-page run grow by ~100 MB. An exception in a view
+    becomes the 500 a reader gets (`convert_exception_to_response`), as with the test client's
+    `raise_request_exception=False`. Use inside `connections_kept()`."""
+
+    def __init__(self, host):
+        super().__init__()
+        self.load_middleware()
+        self.requests = RequestFactory(HTTP_HOST=host)
+
+    def get(self, path):
+        response = self.get_response(self.requests.get(path))
+        response.close()  # as the WSGI server does once the body is sent: request_finished
+        return response
+
+
+@contextlib.contextmanager
+def connections_kept():
+    """`request_finished` without closing the database connection after every page (what the
+    test client's handler does around each request), switched once for the whole stage."""
+    disconnected = request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        if disconnected:
+            request_finished.connect(close_old_connections)
 
 
 def render_client():
@@ -41,7 +94,7 @@ def render_client():
     host = site.hostname if site else "localhost"
     if site and site.port not in (80, 443):
         host = f"{host}:{site.port}"
-    return Client(HTTP_HOST=host, raise_request_exception=False)
+    return Reader(host)
 
 
 def render_status(client, page):
@@ -63,6 +116,45 @@ def local_caches():
         yield
 
 
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_trim = _malloc_trim()
+
+
+def release_free_memory():
+    """Give the free memory of this process's C heap back to the system; True if it could."""
+    if _trim is None:
+        return False
+    _trim(0)
+    return True
+
+
+@contextlib.contextmanager
+def one_rendition_at_a_time(lock):
+    """While inside, every rendition file any image generates is generated holding `lock` (one
+    shared by the run's processes), and the memory of the decoded original is given back after."""
+    original = AbstractImage.generate_rendition_file
+
+    def generate_rendition_file(self, filter, *, source=None):
+        with lock:
+            try:
+                return original(self, filter, source=source)
+            finally:
+                release_free_memory()
+
+    AbstractImage.generate_rendition_file = generate_rendition_file
+    try:
+        yield
+    finally:
+        AbstractImage.generate_rendition_file = original
+
+
 def render_batch(ids, client=None):
     """Render the pages `ids`; returns (pages rendered, [5xx pages])."""
     client = client or render_client()
@@ -72,7 +164,10 @@ def render_batch(ids, client=None):
         status = render_status(client, page)
         if status is not None and status >= 500:
             errors.append({"page_id": page.pk, "title": page.title, "status": status})
-    return len(pages), errors
+    count = len(pages)
+    del pages
+    release_free_memory()
+    return count, errors
 
 
 def processes():
@@ -106,7 +201,9 @@ def render_pages(batches, record, count=None):
     """Render every batch of page ids from `batches` (in order), calling `record(ids, rendered,
     errors)` for each batch in that order, once it and all before it are done."""
     count = count or processes()
-    with local_caches():
+    # Made before the workers are forked, so they all hold the same lock.
+    lock = multiprocessing.get_context("fork").Lock() if count > 1 else threading.Lock()
+    with local_caches(), one_rendition_at_a_time(lock), connections_kept():
         if count <= 1:
             client = render_client()
             for ids in batches:
@@ -120,8 +217,11 @@ def _render_in_processes(batches, record, count):
     first = next(batches, None)
     if first is None:
         return
-    # The workers are forked at the first submit: no database connection may be shared with them.
+    # The workers are forked at the first submit: no database connection may be shared with them,
+    # and the objects they inherit are frozen, so no collection in any process writes to them.
     connections.close_all()
+    gc.collect()
+    gc.freeze()
     executor = ProcessPoolExecutor(
         max_workers=count - 1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
     )
@@ -144,6 +244,7 @@ def _render_in_processes(batches, record, count):
             record(ids_done, *_result(outcome))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _done(outcome):

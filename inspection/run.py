@@ -79,10 +79,16 @@ CHANNELS = [
 
 
 def check_channels():
-    from django.urls import NoReverseMatch, reverse
-
     client = rendering.render_client()
     results = []
+    with rendering.connections_kept():
+        _check_channels(client, results)
+    return results
+
+
+def _check_channels(client, results):
+    from django.urls import NoReverseMatch, reverse
+
     for key, label, url_name, query in CHANNELS:
         try:
             url = reverse(url_name) + query
@@ -95,7 +101,6 @@ def check_channels():
             log.exception("channel %s failed", url)
             status = 500
         results.append({"key": key, "label": label, "url": url, "status": status})
-    return results
 
 
 def _page_batches(after):

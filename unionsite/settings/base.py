@@ -564,7 +564,9 @@ INSPECTION_SERIOUS_RULES = ["规范名称", "规范用语", "禁用词"]
 INSPECTION_RENDER_PROCESSES = int(os.environ.get("INSPECTION_RENDER_PROCESSES", "0")) or os.cpu_count() or 1
 # While rendering, each process keeps its own bounded caches instead of the shared one
 # (inspection/render.py): a daily run's per-page entries would only push readers' entries out.
-INSPECTION_RENDER_CACHES = local_memory_caches("inspection-render", 3000)
+# Each page is opened once, so only what pages share (menus, footer, settings, 热点排行: well under
+# a hundred entries, kept by the caches' least-recently-used order) is ever read again: small caches.
+INSPECTION_RENDER_CACHES = local_memory_caches("inspection-render", 1000, fragment_entries=200)
 # A run holding the lock longer than this is taken to have died and may be resumed.
 INSPECTION_LOCK_HOURS = 6
 # A glossary change rescans published content: "thread" (after the save, in the background), "sync" or "off".
