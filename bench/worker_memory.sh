@@ -7,6 +7,9 @@
 #   flock -x /work/cpu.lock bench/worker_memory.sh [SOURCE_TREE] [PORT]   # USERS=8 DURATION=60s WORKERS=2
 #
 # Needs the stack's database (make stack once); uses Redis DB ${MEM_REDIS_DB:-15}.
+# SERVER_VENV=DIR serves from another virtualenv, e.g. a production install of requirements.txt
+# alone (the development venv also holds the dev tools' libraries, which some packages load when
+# they find them installed); locust always comes from this tree's .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -32,13 +35,13 @@ report() {
 }
 
 cd "$TREE"
-"$ROOT/.venv/bin/gunicorn" unionsite.wsgi:application --config deploy/gunicorn.conf.py \
+"${SERVER_VENV:-$ROOT/.venv}/bin/gunicorn" unionsite.wsgi:application --config deploy/gunicorn.conf.py \
     --bind "127.0.0.1:$PORT" --pid "$ROOT/$OUT/memory-$PORT.pid" >"$ROOT/$OUT/memory-$PORT.log" 2>&1 &
 cd "$ROOT"
 trap 'kill "$(cat "$OUT/memory-$PORT.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/robots.txt" 2>/dev/null && break; sleep 1; done
 master=$(cat "$OUT/memory-$PORT.pid")
-echo "== $TREE on :$PORT ($(git -C "$TREE" rev-parse --short HEAD 2>/dev/null || echo export)); before the load"
+echo "== $TREE on :$PORT, ${SERVER_VENV:-$ROOT/.venv} ($(git -C "$TREE" rev-parse --short HEAD 2>/dev/null || echo export)); before the load"
 for pid in $master $(pgrep -P "$master"); do report "$pid" "$([ "$pid" = "$master" ] && echo master || echo worker)"; done
 .venv/bin/locust -f bench/locustfile.py --headless --host "http://127.0.0.1:$PORT" -u "$USERS" -r "$USERS" \
     -t "$DURATION" --csv "$OUT/memory-$PORT" --only-summary Reader 2>"$OUT/memory-$PORT.locust.log" || true
