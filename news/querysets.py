@@ -10,10 +10,10 @@ import datetime
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import PageManager, PageQuerySet
 
 from core.tree import below_path_q
-from sitecache.pages import CachedRestrictedPathsMixin
+from sitecache.pages import CachedPrivatePagesMixin
 
 # Fields a link to an article needs; listings never load the body.
 LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "display_date", "live", "locale_id")
@@ -25,20 +25,13 @@ MOST_READ_HEADROOM = 3
 
 
 class PlainArticleQuerySet(PageQuerySet):
-    def restricted_paths(self):
-        """Tree paths of pages behind a view restriction (what Wagtail's `.public()` excludes)."""
-        return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-
     def published(self):
         """Live, not behind a view restriction, and not dated in the future."""
         # The exact moment, not the current minute: an article published now (its display
         # date is its publication time) is in every listing at once. Caches of listings are
         # keyed on the site version, which the publication replaces (sitecache).
         now = timezone.now()
-        queryset = self.live().filter(display_date__isnull=False, display_date__lte=now)
-        for path in self.restricted_paths():
-            queryset = queryset.exclude(path__startswith=path)
-        return queryset
+        return self.live().public().filter(display_date__isnull=False, display_date__lte=now)
 
     def below(self, page_or_path):
         """Descendants of a page (or of the tree node at a path), through the path index."""
@@ -152,8 +145,8 @@ class PlainArticleQuerySet(PageQuerySet):
         )
 
 
-class ArticleQuerySet(CachedRestrictedPathsMixin, PlainArticleQuerySet):
-    """The queryset articles use: the list of restricted paths comes from the site cache."""
+class ArticleQuerySet(CachedPrivatePagesMixin, PlainArticleQuerySet):
+    """The queryset articles use: `.public()` from the site cache's list of restricted paths."""
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)

@@ -72,19 +72,6 @@ class CachedSiteSettingMixin:
         return instance
 
 
-class CachedRestrictedPathsMixin:
-    """For a page queryset whose `restricted_paths()` lists the tree paths behind a view
-    restriction (what Wagtail's `.public()` excludes): the list from the site cache.
-
-    `.public()` reads the restrictions table each time a queryset runs, and an article
-    page runs several; the list changes only with a restriction, which replaces the
-    site cache's version.
-    """
-
-    def restricted_paths(self):
-        return site_cache.remember("restricted-paths", super().restricted_paths)
-
-
 def restricted_paths():
     """Tree paths of the pages behind a view restriction, from the site cache."""
     return site_cache.remember(
@@ -104,7 +91,11 @@ def private_q():
 
 
 class CachedPrivatePagesMixin:
-    """For a page queryset: `.public()`, `.private()` and `.not_public()` without a query each."""
+    """For a page queryset: `.public()`, `.private()` and `.not_public()` without a query each.
+
+    Wagtail's read the restrictions table each time a queryset is built, and an article page
+    builds several; the list changes only with a restriction, which replaces the site cache's version.
+    """
 
     def private_q(self):
         return private_q()
