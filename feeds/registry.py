@@ -106,7 +106,7 @@ def nearest_feed_links(page, request):
     if isinstance(page, Page) and page.pk and feed_page_models():
         # Every article page asks this of its ancestors: kept until the tree changes.
         return site_cache.remember(
-            f"nearest-feed-links:{page.pk}", lambda: _ancestor_feed_links(page, request)
+            f"nearest-feed-links:{page.pk}", lambda: _ancestor_feed_links(page, request), keep_in_process=True
         )
     return _ancestor_feed_links(page, request)
 

@@ -52,6 +52,10 @@ def meta_image_url(article, request):
     return request.build_absolute_uri(rendition.url)
 
 
+# Made once: each call of `lazy()` builds a new proxy class, which costs more than the rest of the context.
+lazy_meta_image_url = lazy(meta_image_url, str)
+
+
 def _surroundings(article, articles, tags):
     return (*articles.previous_and_next(article), articles.related_to(article, [tag.pk for tag in tags]))
 
@@ -72,6 +76,27 @@ def surroundings(article, articles, tags):
     )
 
 
+class Deferred:
+    """A context value worked out when a template first reads it (templates call what is
+    callable), then kept for the rest of the request.
+
+    The article's tags, previous/next and related reading appear only inside fragments that are
+    cached between edits, so most views never need them."""
+
+    def __init__(self, build):
+        self._build, self._done, self._value = build, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._build(), True
+        return self._value
+
+
+def resolved(value):
+    """A context value as the template sees it: a `Deferred` worked out."""
+    return value() if isinstance(value, Deferred) else value
+
+
 def article_context(article, request):
     """The article page's context. A preview shows the editor's form as it is: its tags,
     previous/next and related reading are worked out afresh, never from the cache."""
@@ -79,26 +104,30 @@ def article_context(article, request):
     articles = type(article).objects
     preview = getattr(request, "is_preview", False)
     if preview or not article.pk:
-        tags = article.get_tag_list()
-        older, newer, related = _surroundings(article, articles, tags)
+        tags = Deferred(article.get_tag_list)
+        around = Deferred(lambda: _surroundings(article, articles, tags()))
     else:
         # A published article's live tags change only when it is published again.
-        tags = site_cache.remember(f"article-tags:{article.pk}", article.get_tag_list)
-        older, newer, related = surroundings(article, articles, tags)
+        tags = Deferred(lambda: site_cache.remember(f"article-tags:{article.pk}", article.get_tag_list))
+        around = Deferred(lambda: surroundings(article, articles, tags()))
     parent_path = article.path[: -article.steplen]
     site_root_path = article.path[: article.steplen * 2]
     return {
-        "section": site_cache.remember(f"section-at:{parent_path}", article.get_section),
+        "section": site_cache.remember(
+            f"section-at:{parent_path}", article.get_section, keep_in_process=True
+        ),
         "article_tags": tags,
-        "previous_article": older,
-        "next_article": newer,
-        "related_articles": related,
+        "previous_article": Deferred(lambda: around()[0]),
+        "next_article": Deferred(lambda: around()[1]),
+        "related_articles": Deferred(lambda: around()[2]),
         "view_count": total_views(article.pk, article.daily_views.all(), cached=not preview)
         if article.pk
         else 0,
         "most_read": most_read_this_week(articles),
-        "news_index": site_cache.remember(f"news-index-for:{site_root_path}", article.get_news_index),
+        "news_index": site_cache.remember(
+            f"news-index-for:{site_root_path}", article.get_news_index, keep_in_process=True
+        ),
         # The government meta tags read it from here (see ArticlePage.get_government_meta). Lazy: its
         # two readers sit in cached fragments, so a view between two edits needs no image query.
-        "meta_image_url": lazy(meta_image_url, str)(article, request),
+        "meta_image_url": lazy_meta_image_url(article, request),
     }

@@ -458,7 +458,11 @@ class ArticlePage(BasePage, Page):
             ),
             ("ContentSource", self.source_name or site_name),
         ]
-        tags = context["article_tags"] if "article_tags" in context else self.get_tag_list()
+        tags = (
+            news_context.resolved(context["article_tags"])
+            if "article_tags" in context
+            else self.get_tag_list()
+        )
         keywords = self.seo_keywords or ",".join(tag.name for tag in tags)
         optional = [
             ("Keywords", keywords),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -23,6 +24,7 @@ from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
 from search.snippets import highlight, searchable_text, snippet
+from sitecache import cache as site_cache
 from sitecache.cache import current_version
 from sitecache.pages import private_q
 
@@ -151,14 +153,11 @@ def promotions_for(query, visible_pages):
     return [pick for pick in picks if pick.external_link_url or pick.page_id in allowed]
 
 
-@require_safe
-def search(request):
-    # Control characters (NUL above all, which PostgreSQL refuses) are never part of a query.
-    raw_query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))
+def search_context(request, raw_query, query):
+    """What the results part of the search page shows for this request."""
     notes = []
     if len(raw_query) > MAX_QUERY_LENGTH:
         notes.append(f"检索词过长，只按前 {MAX_QUERY_LENGTH} 个字检索。")
-    query = " ".join(raw_query[:MAX_QUERY_LENGTH].split())
     site = Site.find_for_request(request)
     visible_pages = public_pages(site)
     sections = section_choices(site.root_page if site else None)
@@ -208,6 +207,24 @@ def search(request):
             query_prefix=urlencode({"q": query, **filters.as_query_params()}),
         )
 
+    return context
+
+
+@require_safe
+def search(request):
+    # Control characters (NUL above all, which PostgreSQL refuses) are never part of a query.
+    raw_query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))
+    query = " ".join(raw_query[:MAX_QUERY_LENGTH].split())
+    # The same question gets the same answer until the site changes: popular searches (五一, a
+    # campaign's name) are worked out once per minute (articles dated in the future join on their
+    # minute). Keyed by everything the reader sent, so each note about their input stays theirs.
+    # A bad page number raises 404 before anything is kept.
+    asked = urlencode(sorted((key, values) for key, values in request.GET.lists()), doseq=True)
+    content = site_cache.remember(
+        f"search-results:{asked}:{int(time.time() // 60)}",
+        lambda: render_to_string("components/search/content.html", search_context(request, raw_query, query)),
+    )
+    context = {"search_query": query, "content": content}
     response = render(request, "search/search.html", context)
     if request.user.is_authenticated:
         patch_cache_control(response, private=True, no_cache=True)

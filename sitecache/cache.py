@@ -14,10 +14,12 @@ Entries also expire after `PAGE_CACHE_SECONDS`, which bounds what a process
 holds.
 """
 
+import collections
 import contextlib
 import contextvars
 import datetime
 import hashlib
+import threading
 import time
 
 from django.conf import settings
@@ -144,15 +146,74 @@ def store(name, value, version=None):
     cache.set(versioned_key(name, version), value, cache_seconds())
 
 
-def remember(name, build, timeout=None):
+class ProcessCopies:
+    """The site-cache values this process read last, kept as live objects.
+
+    Reading a value from the shared cache costs a round trip (Redis in production) and
+    unpickling it; for what nearly every request reads (the site, its settings, the navigation
+    and footer markup, a busy article's fragments) that was a good part of a cached page's time.
+    Keys carry the site-cache version, so a change anywhere replaces them just as it replaces the
+    shared entries; an entry also lapses after `seconds`, and beyond `entries` the least recently
+    used goes. Only values that nobody changes after building them belong here: markup strings
+    and model instances that are only read.
+    """
+
+    def __init__(self, entries, seconds):
+        self.entries, self.seconds = entries, seconds
+        self._values = collections.OrderedDict()
+        self._lock = threading.Lock()  # gthread workers share a process
+
+    def get(self, key):
+        with self._lock:
+            found = self._values.get(key)
+            if found is None:
+                return None
+            if found[1] <= time.monotonic():
+                del self._values[key]
+                return None
+            self._values.move_to_end(key)
+            return found[0]
+
+    def put(self, key, value):
+        if self.entries <= 0:
+            return
+        with self._lock:
+            self._values[key] = (value, time.monotonic() + self.seconds)
+            self._values.move_to_end(key)
+            while len(self._values) > self.entries:
+                self._values.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._values.clear()
+
+    def __len__(self):
+        return len(self._values)
+
+
+process_copies = ProcessCopies(
+    entries=getattr(settings, "SITE_CACHE_PROCESS_ENTRIES", 200),
+    seconds=getattr(settings, "SITE_CACHE_PROCESS_SECONDS", 60),
+)
+
+
+def remember(name, build, timeout=None, keep_in_process=False):
     """`build()`'s value, cached under `name` until the next change to the site.
 
-    `build` may return None: that is remembered too (as "nothing there")."""
+    `build` may return None: that is remembered too (as "nothing there").
+    `keep_in_process`: also keep the live value in this process (`ProcessCopies`), for values
+    read on most requests that nobody changes after they are built."""
     if not enabled():
         return build()
     key = versioned_key(name)
+    if keep_in_process:
+        found = process_copies.get(key)
+        if found is not None:
+            return found[0]
     found = cache.get(key)
     if found is None:
         found = (build(),)
         cache.set(key, found, timeout or cache_seconds())
+    if keep_in_process:
+        process_copies.put(key, found)
     return found[0]

@@ -7,6 +7,8 @@ queries. Page types get them through `core.pages.BasePage`; the site settings
 through `CachedSiteSettingMixin`.
 """
 
+import copy
+
 from django.db.models import Q
 from wagtail.models import PageViewRestriction, Site
 
@@ -27,9 +29,10 @@ class CachedViewRestrictionsMixin:
             return super().get_view_restrictions()
         restriction_ids = site_cache.remember(
             f"view-restrictions:{self.pk}",
-            lambda: list(
+            lambda: tuple(
                 super(CachedViewRestrictionsMixin, self).get_view_restrictions().values_list("pk", flat=True)
             ),
+            keep_in_process=True,
         )
         if not restriction_ids:
             # Known to be empty: iterating it or asking .exists() (Wagtail's hook, `BasePage`'s
@@ -59,7 +62,11 @@ class CachedSiteSettingMixin:
             if site is None:
                 return super().for_request(request)
             label = cls._meta.label_lower
-            instance = site_cache.remember(f"site-setting:{label}:{site.pk}", lambda: cls._loaded_for(site))
+            shared = site_cache.remember(
+                f"site-setting:{label}:{site.pk}", lambda: cls._loaded_for(site), keep_in_process=True
+            )
+            # A copy for this request: the shared one is kept in the process and must not hold a request.
+            instance = copy.copy(shared)
             instance._request = request  # as Wagtail does: page URLs in the settings reuse the request's site
             setattr(request, attr_name, instance)
         return getattr(request, attr_name)

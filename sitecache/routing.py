@@ -165,7 +165,9 @@ class CachedSiteMiddleware:
             return self.get_response(request)
         with site_cache.pinned_for_request():
             name = f"site-for:{host}:{request.get_port()}"
-            request._wagtail_site = site_cache.remember(name, lambda: _site_with_specific_root(request))
+            request._wagtail_site = site_cache.remember(
+                name, lambda: _site_with_specific_root(request), keep_in_process=True
+            )
             return self.get_response(request)
 
 

@@ -30,11 +30,15 @@ def _fresh_cache():
     # own cache, and the site cache's version row is rolled back with each test's transaction.
     from django.core.cache import caches
 
+    from sitecache.cache import process_copies
+
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    process_copies.clear()
     yield
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    process_copies.clear()
 
 
 @pytest.fixture

@@ -290,3 +290,20 @@ def test_demo_promotions_are_idempotent_and_shown(client, corpus):
     assert SearchPromotion.objects.count() == count >= 2
     html = search(client, "入会").content.decode()
     assert "推荐内容" in html and "新就业形态劳动者怎样加入工会" in html
+
+
+@pytest.mark.site_cache
+def test_a_repeated_search_is_answered_from_the_cache_until_the_site_changes(
+    client, corpus, django_assert_max_num_queries
+):
+    first = search(client, "工会")
+    with django_assert_max_num_queries(4):  # the site cache's version, the route's site; no search
+        again = search(client, "工会")
+    assert result_titles(again) == result_titles(first)
+    # Another page of results, other filters or a note about the reader's own input are other answers.
+    assert "已忽略" in search(client, "工会", **{"from": "2026-13-45"}).content.decode()
+    assert "已忽略" not in search(client, "工会").content.decode()
+    # A publication changes the answer at once.
+    ArticleFactory(parent=corpus.news_section, title="工会新闻发布会召开")
+    assert "工会新闻发布会召开" in result_titles(search(client, "工会新闻发布会"))
+    assert "工会新闻发布会召开" in result_titles(search(client, "工会"))

@@ -75,6 +75,15 @@ class WorkerIndexPage(ListingMixin, BasePage, FeedMixin, Page):
         return self.search_description or self.intro
 
 
+def _index_url(profile, request):
+    parent = profile.get_parent()
+    return (parent.get_url(request) if parent else "") or ""
+
+
+# Made once: each call of `lazy()` builds a new proxy class, which costs more than the query it defers.
+_lazy_index_url = lazy(_index_url, str)
+
+
 class WorkerPage(BasePage, Page):
     """One model worker's profile. It deliberately has no ID number, phone or address field."""
 
@@ -302,12 +311,8 @@ class WorkerPage(BasePage, Page):
         context = super().get_context(request, *args, **kwargs)
         # The template reads `page.related_articles` and the index's URL inside its cached fragment:
         # only when it renders it (the URL is lazy: the parent page costs a query).
-        context["index_url"] = lazy(self._index_url, str)(request)
+        context["index_url"] = _lazy_index_url(self, request)
         return context
-
-    def _index_url(self, request):
-        parent = self.get_parent()
-        return (parent.get_url(request) if parent else "") or ""
 
     def get_meta_description(self):
         if self.search_description:
