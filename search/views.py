@@ -128,20 +128,32 @@ def kind_label(page):
 
 def build_result(page, words):
     date = getattr(page, "display_date", None) or page.first_published_at
+    # A page's text changes only when it is published again: worked out once per site version,
+    # whatever question finds it.
+    text = site_cache.remember(f"search-text:{page.pk}", lambda: searchable_text(page))
     return Result(
         page=page,
         title=highlight(page.title, words),
-        snippet=snippet(searchable_text(page), words),
+        snippet=snippet(text, words),
         date=date,
         kind=kind_label(page),
     )
 
 
-def promotions_for(query, visible_pages):
+def promotions_for(query, visible_pages, site):
     # Editors pin results for words, so “五一劳动奖章” gets what 五一劳动奖章 gets.
     normalised = normalise_query_string(QUOTES.sub(" ", query))
     if not normalised:
         return []
+    # Every page of results and every filter of a question shows the same picks: looked up once per
+    # minute and site version (a pick, or a page it names, changing replaces the version).
+    return site_cache.remember(
+        f"search-promotions:{getattr(site, 'pk', None)}:{normalised}:{int(time.time() // 60)}",
+        lambda: _visible_promotions(normalised, visible_pages),
+    )
+
+
+def _visible_promotions(normalised, visible_pages):
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page")
@@ -176,7 +188,7 @@ def search_context(request, raw_query, query):
         "sections": sections,
         "notes": notes,
         "suggested_queries": SUGGESTED_QUERIES,
-        "promotions": promotions_for(query, visible_pages) if query else [],
+        "promotions": promotions_for(query, visible_pages, site) if query else [],
         "listing": None,
         "results": [],
         "partial_match": False,

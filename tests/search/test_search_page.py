@@ -307,3 +307,27 @@ def test_a_repeated_search_is_answered_from_the_cache_until_the_site_changes(
     ArticleFactory(parent=corpus.news_section, title="工会新闻发布会召开")
     assert "工会新闻发布会召开" in result_titles(search(client, "工会新闻发布会"))
     assert "工会新闻发布会召开" in result_titles(search(client, "工会"))
+
+
+def test_a_new_or_removed_promotion_shows_at_once_for_a_question_already_answered(client, corpus):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    assert "推荐内容" not in search(client, "维权").content.decode()
+    pick = SearchPromotion.objects.create(
+        query=Query.get("维权"), page=corpus.articles["hotline"], description="12351 一键求助", sort_order=0
+    )
+    assert "12351 一键求助" in search(client, "维权").content.decode()
+    assert "12351 一键求助" in search(client, "维权", type="news").content.decode()
+    pick.delete()
+    assert "推荐内容" not in search(client, "维权").content.decode()
+
+
+def test_a_republished_page_shows_its_new_text_in_snippets_at_once(client, corpus):
+    from tests.factories import publish
+
+    article = corpus.articles["hotline"]
+    assert "劳动合同纠纷" in search(client, "欠薪").content.decode()
+    article.summary = "职工遇到欠薪可拨打12351，律师值班解答工资争议。"
+    publish(article)
+    html = search(client, "欠薪").content.decode()
+    assert "工资争议" in html and "劳动合同纠纷" not in html
