@@ -2,8 +2,9 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+
+from core.admin_views import RestrictedMenuItem
 
 from . import admin_views
 
@@ -22,20 +23,25 @@ def login_administration_urls():
     ]
 
 
-class LoginAdministrationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_administer_logins(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def lockouts_menu_item():
-    return LoginAdministrationMenuItem("登录锁定", reverse("accounts_lockouts"), icon_name="lock", order=900)
+    return RestrictedMenuItem(
+        "登录锁定",
+        reverse("accounts_lockouts"),
+        shown_to=admin_views.may_administer_logins,
+        icon_name="lock",
+        order=900,
+    )
 
 
 @hooks.register("register_settings_menu_item")
 def two_factor_menu_item():
-    return LoginAdministrationMenuItem(
-        "两步验证重置", reverse("accounts_two_factor_users"), icon_name="key", order=901
+    return RestrictedMenuItem(
+        "两步验证重置",
+        reverse("accounts_two_factor_users"),
+        shown_to=admin_views.may_administer_logins,
+        icon_name="key",
+        order=901,
     )
 
 

@@ -104,8 +104,8 @@ class Meter:
 
     def _sample(self):
         pids = [os.getpid(), *_children(os.getpid())]
-        each = [_status_kb(pid, "VmRSS") for pid in pids]
-        rss, pss = sum(each), sum(_rollup_kb(pid, "Pss") for pid in pids)
+        each = [_proc_kb(pid, "status", "VmRSS") for pid in pids]
+        rss, pss = sum(each), sum(_proc_kb(pid, "smaps_rollup", "Pss") for pid in pids)
         self.rss, self.pss, self.processes = rss, pss, len(pids)
         self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
         self.peak_one, self.most_processes = max(self.peak_one, *each), max(self.most_processes, len(pids))
@@ -142,19 +142,10 @@ def _children(pid):
     return found
 
 
-def _status_kb(pid, field):
+def _proc_kb(pid, table, field):
+    """A "Field:  123 kB" line of /proc/PID/TABLE (status: VmRSS; smaps_rollup: Pss); 0 once the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _rollup_kb(pid, field):
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/{table}").read_text().splitlines():
             if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
@@ -299,13 +290,13 @@ def leak_probe(count, warm=300, skip=50000):
         rendering.render_batch(ids[:warm], client)
         gc.collect()
         tracemalloc.start(12)
-        first, rss = tracemalloc.take_snapshot(), _status_kb(os.getpid(), "VmRSS")
+        first, rss = tracemalloc.take_snapshot(), _proc_kb(os.getpid(), "status", "VmRSS")
         started = time.perf_counter()
         for at in range(warm, len(ids), 200):
             rendering.render_batch(ids[at : at + 200], client)
         gc.collect()
         second = tracemalloc.take_snapshot()
-    grown = _status_kb(os.getpid(), "VmRSS") - rss
+    grown = _proc_kb(os.getpid(), "status", "VmRSS") - rss
     stats = second.compare_to(first, "traceback")
     print(
         f"{len(ids) - warm} pages after {warm} in {time.perf_counter() - started:.0f} s (traced): RSS +{grown / 1024:.1f} MB, "

@@ -109,23 +109,17 @@ class Editor(HttpUser):
                 )
             self.previous = f"bench-{token}"
             PUBLISHED.append((title, url, time.time()))
-            events.request.fire(
-                request_type="EDIT",
-                name="publish+unpublish",
-                response_time=(time.time() - start) * 1000,
-                response_length=0,
-                exception=None,
-                context={},
-            )
+            failure = None
         except Exception as error:  # reported as a failed edit
-            events.request.fire(
-                request_type="EDIT",
-                name="publish+unpublish",
-                response_time=(time.time() - start) * 1000,
-                response_length=0,
-                exception=error,
-                context={},
-            )
+            failure = error
+        events.request.fire(
+            request_type="EDIT",
+            name="publish+unpublish",
+            response_time=(time.time() - start) * 1000,
+            response_length=0,
+            exception=failure,
+            context={},
+        )
 
 
 class Checker(HttpUser):

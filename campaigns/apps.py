@@ -2,7 +2,6 @@ from django.apps import AppConfig
 
 
 class CampaignsConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
     name = "campaigns"
     verbose_name = "专题活动"
 

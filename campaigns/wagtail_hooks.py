@@ -4,8 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+
+from core.admin_views import RestrictedMenuItem
 
 from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage
 from .submissions import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED
@@ -38,15 +39,19 @@ def register_signup_admin_urls():
     return [path("campaign-signups/", SignupFormsIndexView.as_view(), name="campaigns_signup_forms")]
 
 
-class SignupMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_SIGNUPS_PERMISSION)
+def views_signups(user):
+    return user.has_perm(VIEW_SIGNUPS_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")
 def register_signup_menu_item():
-    return SignupMenuItem(
-        "活动报名", reverse("campaigns_signup_forms"), name="campaign-signups", icon_name="form", order=710
+    return RestrictedMenuItem(
+        "活动报名",
+        reverse("campaigns_signup_forms"),
+        shown_to=views_signups,
+        name="campaign-signups",
+        icon_name="form",
+        order=710,
     )
 
 

@@ -2,6 +2,7 @@
 template, opened only by the users its check lets through."""
 
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 
@@ -28,3 +29,15 @@ class AdminScreen(WagtailAdminTemplateMixin, TemplateView):
         if self.title_in_breadcrumbs:
             return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
         return self.breadcrumbs_items
+
+
+class RestrictedMenuItem(MenuItem):
+    """A menu item shown only to the users `shown_to(user)` lets through: usually the same check as
+    the screen's own `check_access`, so nobody is shown a way to a page that refuses them."""
+
+    def __init__(self, label, url, *, shown_to, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)

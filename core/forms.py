@@ -1,4 +1,5 @@
-"""Form fields every public form shares: the mainland mobile number and the Chinese "too long" message."""
+"""Form fields every public form shares: the person's name, the mainland mobile number and the Chinese
+"too long" message."""
 
 import re
 import unicodedata
@@ -10,6 +11,15 @@ from django.core.exceptions import ValidationError
 MOBILE_PATTERN = re.compile(r"1[3-9][0-9]{9}")
 
 TOO_LONG_MESSAGE = "内容过长：最多 %(limit_value)d 个字，现在是 %(show_value)d 个字，请删减后再提交。"
+
+
+class PersonNameField(django.forms.CharField):
+    """姓名: the name of the person filling in the form, which the browser may fill in for them."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "姓名")
+        kwargs.setdefault("widget", django.forms.TextInput(attrs={"autocomplete": "name"}))
+        super().__init__(**kwargs)
 
 
 class MobileNumberField(django.forms.CharField):

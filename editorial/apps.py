@@ -2,6 +2,5 @@ from django.apps import AppConfig
 
 
 class EditorialConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
     name = "editorial"
     verbose_name = "编辑审核"

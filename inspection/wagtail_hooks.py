@@ -1,11 +1,11 @@
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_views import RestrictedMenuItem
 from sitecache import cache as site_cache
 
 from . import rules
@@ -19,15 +19,15 @@ def inspection_admin_urls():
     return admin_urlpatterns
 
 
-class SiteAdminMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_site_admin(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def inspection_menu_item():
-    return SiteAdminMenuItem(
-        "站点巡查", reverse("inspection_scorecard"), name="inspection", icon_name="warning", order=720
+    return RestrictedMenuItem(
+        "站点巡查",
+        reverse("inspection_scorecard"),
+        shown_to=is_site_admin,
+        name="inspection",
+        icon_name="warning",
+        order=720,
     )
 
 

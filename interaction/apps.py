@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class InteractionConfig(AppConfig):
     name = "interaction"
     verbose_name = "互动交流"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import checks  # noqa: F401

@@ -6,7 +6,7 @@ import unicodedata
 import django.forms as forms
 from django.core.exceptions import ValidationError
 
-from core.forms import TOO_LONG_MESSAGE, MobileNumberField
+from core.forms import TOO_LONG_MESSAGE, MobileNumberField, PersonNameField
 from core.protection import HONEYPOT_FIELD, honeypot_form_field
 
 from . import uploads
@@ -85,12 +85,7 @@ class MessageForm(DescribedForm):
             attrs={"accept": ".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"}
         ),
     )
-    name = forms.CharField(
-        label="姓名",
-        max_length=40,
-        error_messages=_required("姓名"),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    name = PersonNameField(max_length=40, error_messages=_required("姓名"))
     mobile = MobileNumberField(
         label="手机号码",
         help_text="用于查询办理结果和工会与您联系。",

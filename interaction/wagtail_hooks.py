@@ -3,10 +3,11 @@ and the per-user region assignments (a snippet that only 维权督办 may edit).
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_views import RestrictedMenuItem
 
 from . import admin_views, error_reports
 from .access import role_of
@@ -35,28 +36,32 @@ def register_interaction_log_actions(actions):
         actions.register_action(action, label, message)
 
 
-class CaseMenuItem(MenuItem):
-    def is_shown(self, request):
-        return role_of(request.user) is not None
+def has_case_role(user):
+    return role_of(user) is not None
+
+
+def handles_error_reports(user):
+    return user.has_perm(error_reports.HANDLE_ERRORS_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")
 def register_interaction_menu_item():
-    return CaseMenuItem(
-        "职工留言", reverse("interaction_admin:queue"), name="interaction", icon_name="mail", order=705
+    return RestrictedMenuItem(
+        "职工留言",
+        reverse("interaction_admin:queue"),
+        shown_to=has_case_role,
+        name="interaction",
+        icon_name="mail",
+        order=705,
     )
-
-
-class ErrorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(error_reports.HANDLE_ERRORS_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")
 def register_error_report_menu_item():
-    return ErrorMenuItem(
+    return RestrictedMenuItem(
         "网站纠错",
         reverse("interaction_admin:error_queue"),
+        shown_to=handles_error_reports,
         name="error-reports",
         icon_name="warning",
         order=706,

@@ -4,6 +4,5 @@ from django.apps import AppConfig
 class JoiningConfig(AppConfig):
     """网上入会: workers apply to join online; officers handle the applications (issue 14)."""
 
-    default_auto_field = "django.db.models.BigAutoField"
     name = "joining"
     verbose_name = "网上入会"

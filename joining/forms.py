@@ -8,7 +8,7 @@ message says in Chinese what to fix; what was typed stays in the form.
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import TOO_LONG_MESSAGE, MobileNumberField
+from core.forms import TOO_LONG_MESSAGE, MobileNumberField, PersonNameField
 from core.privacy import ID_CARD_RE
 from core.protection import HONEYPOT_FIELD, honeypot_form_field
 from directory.models import UnionOrganisation
@@ -50,12 +50,7 @@ class WhoForm(StepForm):
     step = 1
     title = "您的基本情况"
 
-    applicant_name = forms.CharField(
-        label="姓名",
-        max_length=30,
-        error_messages=_required("姓名"),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    applicant_name = PersonNameField(max_length=30, error_messages=_required("姓名"))
     mobile = MobileNumberField(
         label="手机号码",
         error_messages={**_required("手机号码")},

@@ -2,8 +2,9 @@
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.admin_views import RestrictedMenuItem
 
 from . import admin_urls
 from .models import OfficerAssignment
@@ -23,15 +24,15 @@ def register_joining_admin_urls():
     return [path("ruhui/", include(admin_urls, namespace="joining_admin"))]
 
 
-class OfficerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_officer(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_joining_menu_item():
-    return OfficerMenuItem(
-        "入会申请", reverse("joining_admin:queue"), name="joining", icon_name="group", order=720
+    return RestrictedMenuItem(
+        "入会申请",
+        reverse("joining_admin:queue"),
+        shown_to=is_officer,
+        name="joining",
+        icon_name="group",
+        order=720,
     )
 
 

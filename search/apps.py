@@ -2,7 +2,6 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
     name = "search"
     verbose_name = "全文检索"
 

@@ -235,6 +235,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # missing, the probe fails as if psycopg were not installed.
     sys.modules.setdefault("psycopg", None)
 
+# The key type of every model of ours: no app config repeats it.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
