@@ -23,11 +23,16 @@ checking less:
 
 Memory is bounded for the whole run (the target is 300 MB resident for all its processes):
 
-- **One new rendition at a time.** The first run after images were uploaded creates their
-  renditions, and Wagtail decodes the original for each (`create_renditions` even decodes it in
-  three threads at once, one per size of a `srcset`). While rendering, every rendition file is
-  generated under one lock shared by all the run's processes, so at most one original is decoded
-  at any moment in the whole run; a run that finds the renditions made never takes the lock.
+- **New renditions are made by the run's process alone.** The first run after images were
+  uploaded creates their renditions, and encoding one AVIF file of 1,200 px costs about 80 MB for
+  a moment, whatever the encoder's threads — more than is left beside two rendering processes.
+  So while worker processes are alive no process makes a rendition file: a page that needs one is
+  put back (`RenditionWanted`), the workers finish their batches and exit, and the run's process
+  renders the pages put back alone, making their renditions one at a time, and the batches after
+  them until one needs no new rendition; then workers are forked again. A run that finds the
+  renditions made never stops its workers. Alone, renditions are still made one at a time
+  (Wagtail's `create_renditions` would otherwise encode the three sizes of a `{% picture %}` in
+  three threads at once).
 - **Freed memory given back.** After each batch and each generated rendition the process asks the
   C allocator (glibc's `malloc_trim`) to return the free memory of its heap to the system, so a
   decoded image or a batch's objects do not stay resident for the rest of the run.
@@ -135,10 +140,20 @@ def release_free_memory():
     return True
 
 
+class RenditionWanted(BaseException):
+    """Raised instead of making a rendition file while worker processes are alive: the page is put
+    back and rendered once they are gone. A BaseException, as KeyboardInterrupt, so that Django's
+    handler lets it through instead of answering 500 and logging an error: the page is not wrong."""
+
+
+# Rendition files made by this process while rendering (see `one_rendition_at_a_time`).
+renditions_made = collections.Counter()
+
+
 @contextlib.contextmanager
 def one_rendition_at_a_time(lock):
-    """While inside, every rendition file any image generates is generated holding `lock` (one
-    shared by the run's processes), and the memory of the decoded original is given back after."""
+    """While inside, every rendition file any image generates is generated holding `lock`, and
+    the memory of the decoded original is given back after."""
     original = AbstractImage.generate_rendition_file
 
     def generate_rendition_file(self, filter, *, source=None):
@@ -146,6 +161,7 @@ def one_rendition_at_a_time(lock):
             try:
                 return original(self, filter, source=source)
             finally:
+                renditions_made["files"] += 1
                 release_free_memory()
 
     AbstractImage.generate_rendition_file = generate_rendition_file
@@ -155,19 +171,40 @@ def one_rendition_at_a_time(lock):
         AbstractImage.generate_rendition_file = original
 
 
+@contextlib.contextmanager
+def renditions_put_off():
+    """While inside (and in the processes forked inside), no rendition file is made: the page
+    that needs one raises `RenditionWanted`."""
+    original = AbstractImage.generate_rendition_file
+
+    def generate_rendition_file(self, filter, *, source=None):
+        raise RenditionWanted(self.pk, filter.spec)
+
+    AbstractImage.generate_rendition_file = generate_rendition_file
+    try:
+        yield
+    finally:
+        AbstractImage.generate_rendition_file = original
+
+
 def render_batch(ids, client=None):
-    """Render the pages `ids`; returns (pages rendered, [5xx pages])."""
+    """Render the pages `ids`; returns (pages rendered, [5xx pages], [ids of the pages put back
+    because they need a new rendition while renditions are put off])."""
     client = client or render_client()
     pages = list(Page.objects.filter(pk__in=ids).order_by("pk").specific())
-    errors = []
+    errors, put_back = [], []
     for page in pages:
-        status = render_status(client, page)
+        try:
+            status = render_status(client, page)
+        except RenditionWanted:
+            put_back.append(page.pk)
+            continue
         if status is not None and status >= 500:
             errors.append({"page_id": page.pk, "title": page.title, "status": status})
-    count = len(pages)
+    count = len(pages) - len(put_back)
     del pages
     release_free_memory()
-    return count, errors
+    return count, errors, put_back
 
 
 def processes():
@@ -201,22 +238,44 @@ def render_pages(batches, record, count=None):
     """Render every batch of page ids from `batches` (in order), calling `record(ids, rendered,
     errors)` for each batch in that order, once it and all before it are done."""
     count = count or processes()
-    # Made before the workers are forked, so they all hold the same lock.
-    lock = multiprocessing.get_context("fork").Lock() if count > 1 else threading.Lock()
-    with local_caches(), one_rendition_at_a_time(lock), connections_kept():
+    with local_caches(), one_rendition_at_a_time(threading.Lock()), connections_kept():
         if count <= 1:
             client = render_client()
             for ids in batches:
-                record(ids, *render_batch(ids, client))
+                record(ids, *render_batch(ids, client)[:2])
             return
         _render_in_processes(batches, record, count)
 
 
 def _render_in_processes(batches, record, count):
-    batches = iter(batches)
+    batches, own = iter(batches), {}
+    while True:
+        left = _render_together(batches, record, count, own)
+        if not left:
+            return
+        # The workers are gone: the pages put back are rendered by this process alone, their
+        # renditions made one at a time, then the next batches until one needs no new rendition.
+        log.info("pages needing new renditions: rendering alone from page %s", left[0][0][0])
+        client = _own_client(own)
+        for ids, (rendered, errors, put_back) in left:
+            more, found, _ = render_batch(put_back, client) if put_back else (0, [], [])
+            record(ids, rendered + more, errors + found)
+        for ids in batches:
+            before = renditions_made["files"]
+            record(ids, *render_batch(ids, client)[:2])
+            if renditions_made["files"] == before:
+                break
+        else:
+            return
+
+
+def _render_together(batches, record, count, own):
+    """Render batches in this process and `count - 1` forked workers, recording them in order,
+    until `batches` ends (returns None) or a batch had pages put back: then the workers are
+    stopped and the batches not recorded yet are returned in order, with their results."""
     first = next(batches, None)
     if first is None:
-        return
+        return None
     # The workers are forked at the first submit: no database connection may be shared with them,
     # and the objects they inherit are frozen, so no collection in any process writes to them.
     connections.close_all()
@@ -226,25 +285,44 @@ def _render_in_processes(batches, record, count):
         max_workers=count - 1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
     )
     pending = collections.deque()
-    client = None
     try:
-        for number, ids in enumerate(itertools.chain([first], batches)):
-            if number % count == count - 1:
-                # Every Nth batch is this process's own share.
-                client = client or render_client()
-                pending.append((ids, render_batch(ids, client)))
-            else:
-                pending.append((ids, executor.submit(_render_in_worker, ids)))
-            # Record what is finished, in order; keep at most two batches per process in flight.
-            while pending and (len(pending) >= 2 * count or _done(pending[0][1])):
-                ids_done, outcome = pending.popleft()
-                record(ids_done, *_result(outcome))
-        while pending:
-            ids_done, outcome = pending.popleft()
-            record(ids_done, *_result(outcome))
+        with renditions_put_off():
+            for number, ids in enumerate(itertools.chain([first], batches)):
+                if number % count == count - 1:
+                    # Every Nth batch is this process's own share.
+                    client = _own_client(own)
+                    pending.append((ids, render_batch(ids, client)))
+                else:
+                    pending.append((ids, executor.submit(_render_in_worker, ids)))
+                # Record what is finished, in order; keep at most two batches per process in flight.
+                while pending and (len(pending) >= 2 * count or _done(pending[0][1])):
+                    if _recorded_or_put_back(pending, record):
+                        return [(ids, _result(outcome)) for ids, outcome in pending]
+            while pending:
+                if _recorded_or_put_back(pending, record):
+                    return [(ids, _result(outcome)) for ids, outcome in pending]
+            return None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def _recorded_or_put_back(pending, record):
+    """Record the first pending batch, unless pages of it were put back (then True)."""
+    ids, outcome = pending[0]
+    rendered, errors, put_back = _result(outcome)
+    if put_back:
+        return True
+    pending.popleft()
+    record(ids, rendered, errors)
+    return False
+
+
+def _own_client(own):
+    """The run's process's client, made once for the stage."""
+    if "client" not in own:
+        own["client"] = render_client()
+    return own["client"]
 
 
 def _done(outcome):

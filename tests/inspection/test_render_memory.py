@@ -1,11 +1,13 @@
-"""The rendering stage's memory bounds: new renditions are generated one at a time across the
-run (never three originals decoded and AVIF-encoded at once per process), freed heap memory is
-given back to the system, and the worker processes are forked with the run's objects frozen."""
+"""The rendering stage's memory bounds: new renditions are made only while no worker process is
+alive, and one at a time (never three originals decoded and AVIF-encoded at once), freed heap
+memory is given back to the system, and the worker processes are forked with the run's objects
+frozen."""
 
 import ast
 import ctypes
 import ctypes.util
 import gc
+import multiprocessing
 import os
 import threading
 import time
@@ -18,6 +20,10 @@ from wagtail.images.models import AbstractImage, Filter
 from demo.images import get_or_create_image
 from inspection import render as rendering
 from tests.factories import ArticleFactory, NewsSectionFactory
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="需要 PostgreSQL：工作进程无法打开内存中的 SQLite 数据库"
+)
 
 # mallopt parameters (malloc.h).
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
@@ -86,6 +92,56 @@ def test_an_existing_rendition_never_takes_the_lock():
     assert lock.taken == 0
 
 
+@pytest.mark.django_db
+def test_a_page_needing_a_new_rendition_is_put_back_while_renditions_are_put_off(site_root, caplog):
+    image = get_or_create_image("巡查图片", size=(320, 180))
+    article = ArticleFactory(parent=NewsSectionFactory(parent=site_root), days_ago=1, lead_image=image)
+    other = ArticleFactory(parent=article.get_parent(), days_ago=1)
+    with rendering.local_caches(), rendering.connections_kept():
+        with rendering.renditions_put_off():
+            # Put back, not a 500 (nor an error in the log), and nothing made.
+            assert rendering.render_batch([article.pk, other.pk]) == (1, [], [article.pk])
+        assert not image.renditions.exists()
+        assert not [record for record in caplog.records if record.levelname == "ERROR"]
+        assert rendering.render_batch([article.pk]) == (1, [], [])
+    assert image.renditions.exists()
+
+
+def _made_by_whom(path):
+    """Wrap Wagtail's rendition file making: each one made appends the process id and how many
+    child processes that process had alive to `path` (works in forked workers too)."""
+    original = AbstractImage.generate_rendition_file
+
+    def generate_rendition_file(self, filter, *, source=None):
+        with open(path, "a") as log:
+            log.write(f"{os.getpid()} {len(multiprocessing.active_children())}\n")
+        return original(self, filter, source=source)
+
+    return generate_rendition_file
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_new_renditions_are_made_only_while_no_worker_is_alive(site_root, monkeypatch, tmp_path):
+    # An AVIF encode costs ~80 MB for a moment: beside two rendering processes it went over the
+    # run's 300 MB. So the workers stop while renditions are made, and start again after.
+    section = NewsSectionFactory(parent=site_root)
+    images = [get_or_create_image(f"巡查图片{n}", size=(320, 180)) for n in range(2)]
+    articles = [ArticleFactory(parent=section, days_ago=1, lead_image=images[n % 2]) for n in range(6)]
+    plain = [ArticleFactory(parent=section, days_ago=1) for _ in range(6)]
+    batches = [[page.pk] for page in [*plain[:3], *articles, *plain[3:]]]
+    made = tmp_path / "made"
+    monkeypatch.setattr(AbstractImage, "generate_rendition_file", _made_by_whom(made))
+    recorded = []
+    rendering.render_pages(batches, lambda ids, n, errors: recorded.append((ids, n, errors)), count=2)
+    # Every batch recorded once, in order, every page rendered, none failed.
+    assert recorded == [(ids, 1, []) for ids in batches]
+    makers = [line.split() for line in made.read_text().splitlines()]
+    assert len(makers) >= 2 * 9  # two images, 3 sizes × 3 formats of the article's picture at least
+    assert all(pid == str(os.getpid()) and children == "0" for pid, children in makers), makers
+    assert all(image.renditions.count() == len(makers) // 2 for image in images)
+
+
 def _rss_kb():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
@@ -128,12 +184,10 @@ def test_freed_heap_memory_is_given_back():
 
 def _report_freeze(ids):
     """Stands in for `_render_in_worker`: what the worker process inherited."""
-    return len(ids), [{"frozen": gc.get_freeze_count()}]
+    return len(ids), [{"frozen": gc.get_freeze_count()}], []
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="需要 PostgreSQL：工作进程无法打开内存中的 SQLite 数据库"
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_workers_are_forked_with_the_runs_objects_frozen(site_root, monkeypatch):
     monkeypatch.setattr(rendering, "_render_in_worker", _report_freeze)
