@@ -148,7 +148,7 @@ def promotions_for(query, visible_pages, site):
     # Every page of results and every filter of a question shows the same picks: looked up once per
     # minute and site version (a pick, or a page it names, changing replaces the version).
     return site_cache.remember(
-        f"search-promotions:{getattr(site, 'pk', None)}:{normalised}:{int(time.time() // 60)}",
+        f"search-promotions:{getattr(site, 'pk', None)}:{normalised}:{site_cache.current_minute()}",
         lambda: _visible_promotions(normalised, visible_pages),
     )
 
@@ -233,7 +233,7 @@ def search(request):
     # A bad page number raises 404 before anything is kept.
     asked = urlencode(sorted((key, values) for key, values in request.GET.lists()), doseq=True)
     content = site_cache.remember(
-        f"search-results:{asked}:{int(time.time() // 60)}",
+        f"search-results:{asked}:{site_cache.current_minute()}",
         lambda: render_to_string("components/search/content.html", search_context(request, raw_query, query)),
     )
     context = {"search_query": query, "content": content}

@@ -41,6 +41,11 @@ def enabled():
     return getattr(settings, "SITE_CACHE_ENABLED", True)
 
 
+def current_minute():
+    """The minute that per-minute keys carry: what items dated in the future join on."""
+    return int(time.time() // 60)
+
+
 def cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 300) or 300
 

@@ -1,7 +1,5 @@
 """`{% sitefragment %}`: markup rendered once per change to the site and reused."""
 
-import time
-
 from django import template
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
@@ -25,7 +23,7 @@ class SiteFragmentNode(template.Node):
             return self.nodelist.render(context)
         vary_on = [site_cache.current_version(), *values]
         if self.per_minute:
-            vary_on.append(int(time.time() // 60))
+            vary_on.append(site_cache.current_minute())
         key = make_template_fragment_key(self.name, vary_on)
         # Markup is a string nobody changes: this process keeps its own copy of the busiest ones.
         html = site_cache.process_copies.get(key)
