@@ -20,12 +20,14 @@ The cut is jieba 0.42's precise mode with its HMM (`Lexicon.cut` gives the same
 words as `jieba.Tokenizer.cut(text, HMM=True)` on the same dictionary), but with
 jieba's data held compactly, because every server process carries it:
 
-- the words and their frequencies live in a C trie (pyahocorasick, which the
-  house-style checker already uses) instead of jieba's dict of every word and
-  every prefix as Python strings: ~3 MB instead of ~10 MB for our dictionary;
+- the words and their frequencies stay the text of the sorted dictionary file,
+  searched inside each first character's run of lines (`Lexicon`), instead of
+  jieba's dict of every word and every prefix as Python strings: ~1.3 MB
+  instead of ~10 MB for our dictionary (a C trie took ~4 MB);
 - the HMM's emission probabilities are read from jieba's data file into four
-  flat arrays (~0.7 MB) instead of jieba's nested dicts (~3 MB), and jieba
-  itself is never imported (its import also pulls in pkg_resources, ~5 MB).
+  flat arrays (~0.7 MB) instead of jieba's nested dicts (~3 MB), only when a
+  text first needs the HMM, and jieba itself is never imported (its import
+  also pulls in pkg_resources, ~5 MB).
 
 The dictionary is the 60,000 most frequent words of jieba's (`dictionaries/
 jieba_top60000.txt`; the full 349,046 words would cost ~70 MB as jieba holds
@@ -43,8 +45,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import log
 from pathlib import Path
-
-import ahocorasick
 
 from search.dictionary import gather_site_words
 
@@ -84,13 +84,12 @@ _HMM_FIRST, _HMM_LAST = 0x4E00, 0x9FD5
 _HMM_STATES = "BMES"  # begin, middle, end of a word, single-character word
 _HMM_PREVIOUS = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
 _HMM_IMPOSSIBLE = -3.14e100
+# The base dictionary's lines, and the characters whose runs of lines it indexes by code.
+_DICTIONARY_LINE = re.compile(r"^(?P<word>\S+) (?P<frequency>[0-9]+)$", re.MULTILINE)
+_RUN_FIRST, _RUN_SIZE = 0x3400, 0xA000 - 0x3400
 _EMISSION_LINE = re.compile(
     r"(?:'(?P<state>[BEMS])': \{)?'\\u(?P<code>[0-9a-f]{4})': (?P<probability>-?[0-9][0-9.e+-]*)"
 )
-# A trie value holds a word's frequency and, in its low bits, its length (the
-# automaton reports where a match ends; the length gives where it starts).
-_LENGTH_BITS = 6
-_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
 
 class CharacterModel:
@@ -166,45 +165,124 @@ class CharacterModel:
 
 
 class Lexicon:
-    """Words with frequencies, and jieba's precise cut (dictionary DAG + HMM) over them."""
+    """Words with frequencies, and jieba's precise cut (dictionary DAG + HMM) over them.
 
-    def __init__(self, model):
-        self._model = model
-        self._trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    The base dictionary stays the text of its file, one `word frequency` line per word,
+    sorted (tests/search/test_segmentation.py holds the file to that), with the offsets of
+    each first character's run of lines: a word is one `str.find` inside its run (at most
+    ~4,000 characters, for 不). A word's line sorts before every longer word it begins, so
+    the search for longer words at a position stops as soon as no line begins with the text
+    so far. Held this way the 60,000 words take ~1.3 MB; as a trie of nodes (pyahocorasick)
+    they took ~4 MB, as jieba's dict of Python strings ~10 MB. Words added later (our
+    terms, the site's names) are a small dict beside it.
+    """
+
+    def __init__(self, make_model=None):
+        # The HMM (0.6 MB) is read on the first run of characters the dictionary cannot join:
+        # most questions readers type never need it.
+        self._make_model = make_model or CharacterModel
+        self._model = None
+        self._text = "\n"
+        # Where each first character's lines start and end in _text: two array slots per
+        # character of the CJK blocks (a dict of 7,000 one-character keys would take ~1 MB).
+        self._run_bounds = array("I", bytes(8 * _RUN_SIZE))
+        self._other_runs = {}
+        self._added = {}  # word -> frequency
+        self._added_by_first = {}  # first character -> the added words it begins
         self._total = 0
         self._log_total = 0.0
-        # Adding a word turns the automaton back into a plain trie; it is rebuilt
-        # (~70 ms) before the next cut, once per batch of new words.
-        self._lock = threading.Lock()
 
     def load(self, path):
-        """Add a jieba dictionary file (`word frequency [tag]` per line)."""
+        """Read the base dictionary: a jieba dictionary file, `word frequency` lines in sorted order."""
+        # One string, and offsets into it: no per-word objects that would outlive the load.
         with open(path, encoding="utf-8") as handle:
-            self.add_words((fields[0], int(fields[1])) for fields in map(str.split, handle) if fields)
+            text = "\n" + handle.read().strip() + "\n"
+        total, previous_word, previous_first = 0, "", None
+        for line in _DICTIONARY_LINE.finditer(text):
+            word_start = line.start("word")
+            if line["word"] <= previous_word:
+                raise ValueError(f"{path}: not sorted at {line['word']!r}")
+            previous_word = line["word"]
+            total += int(line["frequency"])
+            first = text[word_start]
+            if first != previous_first:
+                previous_first = first
+                self._set_run(first, word_start, line.end() + 1)
+            else:
+                self._set_run(first, self._run(first)[0], line.end() + 1)
+        self._text = text
+        self._total += total
+        self._log_total = log(self._total) if self._total else 0.0
+
+    def _set_run(self, first, start, end):
+        code = ord(first) - _RUN_FIRST
+        if 0 <= code < _RUN_SIZE:
+            self._run_bounds[2 * code] = start
+            self._run_bounds[2 * code + 1] = end
+        else:
+            self._other_runs[first] = (start, end)
+
+    def _run(self, first):
+        code = ord(first) - _RUN_FIRST
+        if 0 <= code < _RUN_SIZE:
+            start = self._run_bounds[2 * code]
+            return (start, self._run_bounds[2 * code + 1]) if start else None
+        return self._other_runs.get(first)
 
     def add_words(self, pairs):
         """Add (word, frequency) pairs; like jieba, a word added again takes the new frequency."""
-        with self._lock:
-            for word, frequency in pairs:
-                if 0 < len(word) <= _LENGTH_MASK and frequency > 0:
-                    self._trie.add_word(word, frequency << _LENGTH_BITS | len(word))
-                    self._total += frequency
-            self._log_total = log(self._total) if self._total else 0.0
+        added = dict(self._added)
+        for word, frequency in pairs:
+            if word and frequency > 0:
+                added[word] = frequency
+                self._total += frequency
+        by_first = {}
+        for word in added:
+            by_first.setdefault(word[0], []).append(word)
+        self._log_total = log(self._total) if self._total else 0.0
+        # Swapped whole, so a cut running in another thread sees the old words or the new.
+        self._added, self._added_by_first = added, by_first
+
+    def _base_frequency(self, word):
+        run = self._run(word[0])
+        if run is None:
+            return 0
+        text = self._text
+        at = text.find("\n" + word + " ", run[0] - 1, run[1])
+        if at < 0:
+            return 0
+        start = at + len(word) + 2
+        return int(text[start : text.index("\n", start)])
 
     def frequency(self, word):
-        return self._trie.get(word, 0) >> _LENGTH_BITS
-
-    def _matches(self, text):
-        with self._lock:
-            if self._trie.kind != ahocorasick.AHOCORASICK:
-                self._trie.make_automaton()
-            return list(self._trie.iter(text))
+        if not word:
+            return 0
+        found = self._added.get(word)
+        return found if found is not None else self._base_frequency(word)
 
     def edges(self, text):
         """For each position, the (end, frequency) of every dictionary word starting there."""
-        edges = [[] for _ in text]
-        for end, value in self._matches(text):
-            edges[end - (value & _LENGTH_MASK) + 1].append((end, value >> _LENGTH_BITS))
+        base, added, added_by_first = self._text, self._added, self._added_by_first
+        find, run_of, length = base.find, self._run, len(text)
+        edges = []
+        for start, first in enumerate(text):
+            row = []
+            run = run_of(first)
+            if run is not None:
+                low, high = run[0] - 1, run[1]
+                for end in range(start, length):
+                    word = text[start : end + 1]
+                    at = find("\n" + word, low, high)
+                    if at < 0:
+                        break  # no line begins with `word`: no longer word either
+                    low = at
+                    space = at + len(word) + 1
+                    if base[space] == " " and word not in added:
+                        row.append((end, int(base[space + 1 : base.index("\n", space)])))
+            for word in added_by_first.get(first, ()):
+                if text.startswith(word, start):
+                    row.append((start + len(word) - 1, added[word]))
+            edges.append(row)
         return edges
 
     def route(self, text, edges):
@@ -256,6 +334,8 @@ class Lexicon:
         if len(run) == 1:
             yield run
         elif not self.frequency(run):
+            if self._model is None:
+                self._model = self._make_model()
             yield from self._model.cut(run)
         else:
             yield from run
@@ -292,7 +372,7 @@ class Segmenter:
         if self._lexicon is None:
             with self._lock:
                 if self._lexicon is None:
-                    lexicon = Lexicon(CharacterModel())
+                    lexicon = Lexicon()
                     lexicon.load(self._dictionary)
                     for path in self._extra_files:
                         lexicon.add_words((word, CUSTOM_WORD_FREQUENCY) for word in read_word_file(path))
