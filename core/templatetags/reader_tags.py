@@ -20,3 +20,24 @@ def text_size_options(context):
     """(value, label, is_current) for the 大/中/小 switch, largest first as Chinese sites show it."""
     current = reader_display(context.get("request"))["text_size"]
     return [(size, TEXT_SIZE_LABELS[size], size == current) for size in reversed(TEXT_SIZES)]
+
+
+@register.simple_tag(takes_context=True)
+def page_own_path(context):
+    """The request's path when it is the page's own address with no query string, else None.
+
+    The display forms carry the address to return to, so their markup is kept per address:
+    only then, so that it is one copy per page and display choice, not one per query string
+    or per address a routable page answers (`{% sitefragment %}` renders afresh on None)."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or page is None or request.META.get("QUERY_STRING"):
+        return None
+    # Asked by the header and by the article's tools: the page's URL is worked out once.
+    known = getattr(request, "_page_own_path", None)
+    if known is not None and known[0] is page:
+        return known[1]
+    get_url = getattr(page, "get_url", None)
+    own_path = request.path if get_url is not None and get_url(request=request) == request.path else None
+    request._page_own_path = (page, own_path)
+    return own_path
+

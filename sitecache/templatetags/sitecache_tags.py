@@ -51,8 +51,9 @@ def sitefragment(parser, token):
         {% sitefragment "name" var1 var2 %}…{% endsitefragment %}
         {% sitefragment "name" var1 per_minute %}…{% endsitefragment %}
 
-    For markup that is the same for every reader of the given variables (never
-    anything from the reader's cookies or session). `per_minute` also renews it
+    For markup that is the same for every reader of the given variables. A reader's
+    display choice (关怀模式, text size) may be one of them; nothing else from the
+    reader's cookies or session may reach the markup. `per_minute` also renews it
     every minute, for listings that items dated in the future join when their
     minute comes. An editor's preview is never cached, and neither is a use
     where one of the variables is None (nothing to key it on).

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -182,3 +183,27 @@ def test_publishing_refreshes_previous_and_next(client, section, article_factory
     newer = ArticleFactory(parent=section, title="刚发布的文章", days_ago=1, live=False)
     publish(newer)
     assert "下一篇：<a" in client.get(current.url).content.decode()
+
+
+def test_cached_header_and_article_tools_keep_each_readers_choices(client, article_factory):
+    """The header and the article's reader tools are kept per page and display choice: one
+    reader's 关怀模式 or text size never shows on another's page, nor one address's return path."""
+    article = article_factory()
+    care_large = Client()
+    care_large.cookies["care_mode"] = "1"
+    care_large.cookies["text_size"] = "large"
+
+    def states(response):
+        html = response.content.decode()
+        care = re.search(r'data-care-toggle\s+aria-pressed="(\w+)"', html)[1]
+        pressed = re.findall(r'aria-label="(.)字号"\s+aria-pressed="true"', html)
+        nexts = set(re.findall(r'name="next" value="([^"]*)"', html))
+        return care, pressed, nexts
+
+    for _round in range(2):  # the second round is answered from the cached fragments
+        assert states(client.get(article.url)) == ("false", ["中"], {article.url})
+        assert states(care_large.get(article.url)) == ("true", ["大"], {article.url})
+    with_query = f"{article.url}?from=weixin"
+    assert states(client.get(with_query)) == ("false", ["中"], {with_query})
+    assert states(care_large.get(with_query)) == ("true", ["大"], {with_query})
+    assert states(client.get(article.url)) == ("false", ["中"], {article.url})
