@@ -40,4 +40,3 @@ def page_own_path(context):
     own_path = request.path if get_url is not None and get_url(request=request) == request.path else None
     request._page_own_path = (page, own_path)
     return own_path
-
