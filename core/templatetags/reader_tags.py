@@ -3,6 +3,7 @@
 from django import template
 
 from core.display import TEXT_SIZES, reader_display
+from sitecache import cache as site_cache
 
 register = template.Library()
 
@@ -37,6 +38,12 @@ def page_own_path(context):
     if known is not None and known[0] is page:
         return known[1]
     get_url = getattr(page, "get_url", None)
-    own_path = request.path if get_url is not None and get_url(request=request) == request.path else None
+    if get_url is None or page.pk is None:
+        return None
+    # Working out a page's URL walks the site's root paths: kept per page and host.
+    page_url = site_cache.remember(
+        f"page-url:{page.pk}:{request.get_host()}", lambda: get_url(request=request), keep_in_process=True
+    )
+    own_path = request.path if page_url == request.path else None
     request._page_own_path = (page, own_path)
     return own_path
