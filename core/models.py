@@ -2,6 +2,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 
+def optional_image(verbose_name, **kwargs):
+    """An image a page or setting may leave out; deleting the image empties the field."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **kwargs,
+    )
+
+
 class CalendarYear(models.Model):
     """A year whose official holiday schedule an administrator has entered by hand.
 

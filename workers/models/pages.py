@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
+from core.models import optional_image
 from core.pages import BasePage
 from core.privacy import personal_data_problems, strings_in
 from feeds.mixins import FeedMixin
@@ -123,14 +124,7 @@ class WorkerPage(BasePage, Page):
         on_delete=models.SET_NULL,
         related_name="workers",
     )
-    portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="肖像",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    portrait = optional_image("肖像")
     portrait_alt = models.CharField(
         "肖像替代文字",
         max_length=120,
