@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
 from core.items import newest_items_below
-from core.models import optional_image
+from core.models import optional_image, optional_reference
 from core.pages import BasePage
 from sitecache.pages import CachedSiteSettingMixin
 from sitecache.routing import CachedRoutingMixin
@@ -20,14 +20,7 @@ class HomePage(CachedRoutingMixin, BasePage, Page):
     banner_title = models.CharField("头图标题", max_length=80, blank=True)
     banner_text = models.CharField("头图说明", max_length=200, blank=True)
     banner_image = optional_image("头图图片")
-    banner_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="头图链接页面",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    banner_page = optional_reference("wagtailcore.Page", "头图链接页面")
     services = StreamField(
         [("service", ServiceEntryBlock())],
         verbose_name="服务入口",

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
-from core.models import optional_image
+from core.models import optional_image, optional_reference
 from core.pages import BasePage
 from feeds.mixins import FeedMixin
 from workers.models import WorkerPage
@@ -309,14 +309,8 @@ class CampaignEvent(Orderable):
     ends_at = models.DateTimeField("结束时间")
     place = models.CharField("地点", max_length=120, blank=True)
     description = models.TextField("活动说明", max_length=1000, blank=True)
-    signup_page = models.ForeignKey(
-        "campaigns.CampaignFormPage",
-        verbose_name="报名表单",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="可选：需要报名的活动，选择本专题下的报名表单。",
+    signup_page = optional_reference(
+        "campaigns.CampaignFormPage", "报名表单", help_text="可选：需要报名的活动，选择本专题下的报名表单。"
     )
 
     panels = [
