@@ -1,10 +1,10 @@
 """Admin screens for 站点管理员: login lockouts and two-factor resets (accounts/admin_views.py)."""
 
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from core.admin_views import RestrictedMenuItem
+from core.admin_views import register_menu_item
 
 from . import admin_views
 
@@ -23,25 +23,17 @@ def login_administration_urls():
     ]
 
 
-@hooks.register("register_settings_menu_item")
-def lockouts_menu_item():
-    return RestrictedMenuItem(
-        "登录锁定",
-        reverse("accounts_lockouts"),
+for label, url_name, icon_name, order in (
+    ("登录锁定", "accounts_lockouts", "lock", 900),
+    ("两步验证重置", "accounts_two_factor_users", "key", 901),
+):
+    register_menu_item(
+        label,
+        url_name,
         shown_to=admin_views.may_administer_logins,
-        icon_name="lock",
-        order=900,
-    )
-
-
-@hooks.register("register_settings_menu_item")
-def two_factor_menu_item():
-    return RestrictedMenuItem(
-        "两步验证重置",
-        reverse("accounts_two_factor_users"),
-        shown_to=admin_views.may_administer_logins,
-        icon_name="key",
-        order=901,
+        hook="register_settings_menu_item",
+        icon_name=icon_name,
+        order=order,
     )
 
 

@@ -1,12 +1,10 @@
 """How long sign-ups are kept (SIGNUP_RETENTION_DAYS, default 365) and their deletion."""
 
-import datetime
-
-from django.conf import settings
 from django.db.models import Count
-from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.log_actions import log
+
+from core.retention import cutoff, setting_days
 
 from .models import CampaignFormPage
 from .submissions import SIGNUPS_PURGED
@@ -15,15 +13,14 @@ DEFAULT_RETENTION_DAYS = 365
 
 
 def retention_days():
-    return int(getattr(settings, "SIGNUP_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return setting_days("SIGNUP_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
 def expired_signups(days=None, now=None):
     """Campaign sign-ups submitted more than `days` ago (other form types are not ours)."""
-    days = retention_days() if days is None else days
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    expired_before = cutoff(retention_days() if days is None else days, now)
     return FormSubmission.objects.filter(
-        page__in=CampaignFormPage.objects.values("pk"), submit_time__lt=cutoff
+        page__in=CampaignFormPage.objects.values("pk"), submit_time__lt=expired_before
     )
 
 

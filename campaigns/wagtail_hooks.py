@@ -2,11 +2,11 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.admin_views import RestrictedMenuItem
+from core.admin_views import register_menu_item
 
 from .models import VIEW_SIGNUPS_PERMISSION, CampaignFormPage
 from .submissions import SIGNUPS_DELETED, SIGNUPS_EXPORTED, SIGNUPS_PURGED, SIGNUPS_VIEWED
@@ -43,16 +43,14 @@ def views_signups(user):
     return user.has_perm(VIEW_SIGNUPS_PERMISSION)
 
 
-@hooks.register("register_admin_menu_item")
-def register_signup_menu_item():
-    return RestrictedMenuItem(
-        "活动报名",
-        reverse("campaigns_signup_forms"),
-        shown_to=views_signups,
-        name="campaign-signups",
-        icon_name="form",
-        order=710,
-    )
+register_menu_item(
+    "活动报名",
+    "campaigns_signup_forms",
+    shown_to=views_signups,
+    name="campaign-signups",
+    icon_name="form",
+    order=710,
+)
 
 
 @hooks.register("construct_main_menu")

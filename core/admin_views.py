@@ -1,7 +1,9 @@
 """The base of the site's own admin screens (queues, lists, one case): Wagtail's admin page around a
 template, opened only by the users its check lets through."""
 
+from django.urls import reverse
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -41,3 +43,16 @@ class RestrictedMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.shown_to(request.user)
+
+
+def register_menu_item(label, url, *, shown_to, hook="register_admin_menu_item", **kwargs):
+    """Register under `hook` (the main menu, or "register_settings_menu_item") a RestrictedMenuItem
+    shown to `shown_to`. `url` is a URL name, reversed when the menu is built, or a path ("/…")."""
+
+    def menu_item():
+        return RestrictedMenuItem(
+            label, url if url.startswith("/") else reverse(url), shown_to=shown_to, **kwargs
+        )
+
+    hooks.register(hook, menu_item)
+    return menu_item

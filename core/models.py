@@ -2,6 +2,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 
+def optional_reference(to, verbose_name=None, *, related_name="+", **kwargs):
+    """A reference that may be left empty and is emptied when its target is deleted (an image, a
+    page, the user in charge); by default the target keeps no way back to it."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+def optional_image(verbose_name, **kwargs):
+    """An image a page or setting may leave out."""
+    return optional_reference("wagtailimages.Image", verbose_name, **kwargs)
+
+
 class CalendarYear(models.Model):
     """A year whose official holiday schedule an administrator has entered by hand.
 

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from sitecache.pages import CachedViewRestrictionsMixin
 
+from .models import optional_image
 from .slugs import PinyinSlugMixin, PinyinSlugPageForm
 
 
@@ -27,15 +28,7 @@ class SeoMixin(models.Model):
         blank=True,
         help_text="用于 keywords 与 ColumnKeywords 元标签，多个词用逗号分隔。",
     )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="分享图片",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="分享到微信等平台时显示的图片；留空时使用页面主图。",
-    )
+    social_image = optional_image("分享图片", help_text="分享到微信等平台时显示的图片；留空时使用页面主图。")
 
     seo_panels = [
         MultiFieldPanel(

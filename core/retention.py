@@ -2,9 +2,24 @@
 than a retention period, or with --dry-run only count it, and say so in one Chinese line.
 
 A command sets what differs as attributes: the setting its default comes from, its own --days
-check, the purge function (`purge(days=…, dry_run=…)` returning how many) and its summary line."""
+check, the purge function (`purge(days=…, dry_run=…)` returning how many) and its summary line.
+`setting_days` and `cutoff` are the period and its moment, for every app's retention module."""
 
+import datetime
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+
+def setting_days(name, default):
+    """The retention period in days from setting `name` (read on each call, so overrides count)."""
+    return int(getattr(settings, name, default))
+
+
+def cutoff(days, now=None):
+    """The moment before which what is kept `days` days has expired."""
+    return (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 class RetentionCommand(BaseCommand):

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock, LinkBlock, ServiceEntryBlock
 from core.items import newest_items_below
+from core.models import optional_image, optional_reference
 from core.pages import BasePage
 from sitecache.pages import CachedSiteSettingMixin
 from sitecache.routing import CachedRoutingMixin
@@ -18,22 +19,8 @@ class HomePage(CachedRoutingMixin, BasePage, Page):
 
     banner_title = models.CharField("头图标题", max_length=80, blank=True)
     banner_text = models.CharField("头图说明", max_length=200, blank=True)
-    banner_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="头图图片",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    banner_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="头图链接页面",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    banner_image = optional_image("头图图片")
+    banner_page = optional_reference("wagtailcore.Page", "头图链接页面")
     services = StreamField(
         [("service", ServiceEntryBlock())],
         verbose_name="服务入口",
@@ -76,14 +63,7 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     site_domain = models.CharField(
         "网站域名", max_length=100, blank=True, help_text="用于 SiteDomain 元标签，例如 www.qhgh.org.cn"
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="标志",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image("标志")
     organiser = models.CharField("主办单位", max_length=100, blank=True)
     operator = models.CharField("承办单位", max_length=100, blank=True)
     address = models.CharField("地址", max_length=200, blank=True)
@@ -103,14 +83,7 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
         help_text="全国互联网安全管理服务平台上本站备案信息的地址。",
     )
     site_id_code = models.CharField("网站标识码", max_length=30, blank=True)
-    party_gov_badge = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="党政机关标识",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    party_gov_badge = optional_image("党政机关标识")
     party_gov_badge_link = models.URLField("党政机关标识链接", blank=True)
     footer_links = StreamField([("link", LinkBlock())], verbose_name="页脚链接", blank=True)
     copyright_note = models.CharField("版权声明", max_length=200, blank=True)

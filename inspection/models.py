@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.models import optional_reference
+
 UPDATE_NEWS = "news"
 UPDATE_NOTICE = "notice"
 UPDATE_EXEMPT = "exempt"
@@ -75,9 +77,7 @@ class LinkOccurrence(models.Model):
     source = models.CharField("所在位置", max_length=200)
     source_key = models.CharField(max_length=120, db_index=True)
     field = models.CharField("字段", max_length=100, blank=True)
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    editor = optional_reference(settings.AUTH_USER_MODEL)
 
     class Meta:
         verbose_name = "链接位置"
@@ -92,9 +92,7 @@ class WordingHit(models.Model):
 
     source_key = models.CharField(max_length=120, db_index=True)
     source = models.CharField("所在位置", max_length=200)
-    page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    page = optional_reference("wagtailcore.Page")
     field = models.CharField("字段", max_length=100)
     rule = models.CharField("规则", max_length=40)
     text = models.CharField("原文", max_length=200)

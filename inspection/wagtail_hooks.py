@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.admin_views import RestrictedMenuItem
+from core.admin_views import register_menu_item
 from sitecache import cache as site_cache
 
 from . import rules
@@ -19,16 +19,14 @@ def inspection_admin_urls():
     return admin_urlpatterns
 
 
-@hooks.register("register_admin_menu_item")
-def inspection_menu_item():
-    return RestrictedMenuItem(
-        "站点巡查",
-        reverse("inspection_scorecard"),
-        shown_to=is_site_admin,
-        name="inspection",
-        icon_name="warning",
-        order=720,
-    )
+register_menu_item(
+    "站点巡查",
+    "inspection_scorecard",
+    shown_to=is_site_admin,
+    name="inspection",
+    icon_name="warning",
+    order=720,
+)
 
 
 class SectionRuleViewSet(SnippetViewSet):

@@ -2,13 +2,12 @@
 and its removal. The case row stays with its category, region, dates, status and rating, so the
 statistics and the yearly report still count it."""
 
-import datetime
-
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
+
+from core.retention import cutoff, setting_days
 
 from .models import Message, Status
 
@@ -17,17 +16,16 @@ CLEARED = "（已按保存期限清除）"
 
 
 def retention_days():
-    return int(getattr(settings, "INTERACTION_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return setting_days("INTERACTION_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
 def expired_cases(days=None, now=None):
     """Finished cases older than `days`: closed ones by their closing date, spam and invalid
     ones by their submission date. Open or answered cases are never touched."""
-    days = retention_days() if days is None else days
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    expired_before = cutoff(retention_days() if days is None else days, now)
     return Message.objects.filter(anonymised_at__isnull=True).filter(
-        Q(status=Status.CLOSED, closed_at__lt=cutoff)
-        | Q(status__in=(Status.SPAM, Status.INVALID), created_at__lt=cutoff)
+        Q(status=Status.CLOSED, closed_at__lt=expired_before)
+        | Q(status__in=(Status.SPAM, Status.INVALID), created_at__lt=expired_before)
     )
 
 

@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.admin_views import RestrictedMenuItem
+from core.admin_views import register_menu_item
 
 from . import admin_views, error_reports
 from .access import role_of
@@ -44,28 +44,22 @@ def handles_error_reports(user):
     return user.has_perm(error_reports.HANDLE_ERRORS_PERMISSION)
 
 
-@hooks.register("register_admin_menu_item")
-def register_interaction_menu_item():
-    return RestrictedMenuItem(
-        "职工留言",
-        reverse("interaction_admin:queue"),
-        shown_to=has_case_role,
-        name="interaction",
-        icon_name="mail",
-        order=705,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_error_report_menu_item():
-    return RestrictedMenuItem(
-        "网站纠错",
-        reverse("interaction_admin:error_queue"),
-        shown_to=handles_error_reports,
-        name="error-reports",
-        icon_name="warning",
-        order=706,
-    )
+register_menu_item(
+    "职工留言",
+    "interaction_admin:queue",
+    shown_to=has_case_role,
+    name="interaction",
+    icon_name="mail",
+    order=705,
+)
+register_menu_item(
+    "网站纠错",
+    "interaction_admin:error_queue",
+    shown_to=handles_error_reports,
+    name="error-reports",
+    icon_name="warning",
+    order=706,
+)
 
 
 class DeadlinePanel(Component):

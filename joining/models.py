@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.models import optional_reference
 from directory.vocab import INDUSTRIES, PREFECTURE_CHOICES
 
 from .vocab import ETHNICITY_CHOICES, GENDERS, WORK_KINDS
@@ -100,14 +101,7 @@ class Application(models.Model):
     # Handling
     # Indexed together with created_at (Meta.indexes): one status, newest first, without a sort.
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.SUBMITTED)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="经办人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_to = optional_reference(settings.AUTH_USER_MODEL, "经办人")
     first_contact_due = models.DateTimeField("首次联系期限", null=True, blank=True, db_index=True)
     first_contacted_at = models.DateTimeField("首次联系时间", null=True, blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True, db_index=True)
@@ -160,9 +154,7 @@ class ApplicationEvent(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = optional_reference(settings.AUTH_USER_MODEL)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     comment = models.TextField("说明", max_length=1000, blank=True)

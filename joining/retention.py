@@ -5,11 +5,10 @@ remains (status, dates, region, industry, kind of work, organisation) carries no
 and keeps the yearly counts right.
 """
 
-import datetime
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from core.retention import cutoff, setting_days
 
 from .audit import log_many
 from .models import Application, ApplicationEvent
@@ -19,13 +18,12 @@ DEFAULT_RETENTION_DAYS = 365
 
 
 def retention_days():
-    return int(getattr(settings, "JOINING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return setting_days("JOINING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
 def expired_applications(days=None, now=None):
-    days = retention_days() if days is None else days
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    return Application.objects.filter(closed_at__lt=cutoff, anonymised_at__isnull=True)
+    expired_before = cutoff(retention_days() if days is None else days, now)
+    return Application.objects.filter(closed_at__lt=expired_before, anonymised_at__isnull=True)
 
 
 def anonymise_expired(days=None, dry_run=False):

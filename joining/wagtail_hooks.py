@@ -1,10 +1,10 @@
 """Admin integration: the 入会申请 queue, its menu item, audit-log actions, the dashboard panel."""
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_views import RestrictedMenuItem
+from core.admin_views import register_menu_item
 
 from . import admin_urls
 from .models import OfficerAssignment
@@ -24,16 +24,9 @@ def register_joining_admin_urls():
     return [path("ruhui/", include(admin_urls, namespace="joining_admin"))]
 
 
-@hooks.register("register_admin_menu_item")
-def register_joining_menu_item():
-    return RestrictedMenuItem(
-        "入会申请",
-        reverse("joining_admin:queue"),
-        shown_to=is_officer,
-        name="joining",
-        icon_name="group",
-        order=720,
-    )
+register_menu_item(
+    "入会申请", "joining_admin:queue", shown_to=is_officer, name="joining", icon_name="group", order=720
+)
 
 
 @hooks.register("construct_homepage_panels")

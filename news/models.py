@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
+from core.models import optional_image
 from core.pages import BasePage
 from feeds.mixins import FeedMixin
 from feeds.tags import UsedTag, tag_feed_source, tag_sources
@@ -287,14 +288,7 @@ class ArticlePage(BasePage, Page):
     kicker = models.CharField("引题", max_length=120, blank=True, help_text="标题上方的一行短句，可留空。")
     subtitle = models.CharField("副题", max_length=160, blank=True)
     summary = models.TextField("摘要", max_length=400, blank=True)
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="主图",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lead_image = optional_image("主图")
     lead_image_alt = models.CharField(
         "主图替代文字",
         max_length=200,

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
+from core.models import optional_image, optional_reference
 from core.pages import BasePage
 from feeds.mixins import FeedMixin
 from workers.models import WorkerPage
@@ -73,14 +74,7 @@ class CampaignPage(ListingMixin, BasePage, FeedMixin, Page):
     column_type = "专题专栏"
 
     slogan = models.CharField("口号", max_length=60, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="主视觉图片",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image("主视觉图片")
     start_date = models.DateField("开始日期", help_text="在此日期之前显示为“筹备中”。")
     end_date = models.DateField(
         "结束日期", null=True, blank=True, help_text="此日期之后显示为“已结束”；长期开展的活动可留空。"
@@ -315,14 +309,8 @@ class CampaignEvent(Orderable):
     ends_at = models.DateTimeField("结束时间")
     place = models.CharField("地点", max_length=120, blank=True)
     description = models.TextField("活动说明", max_length=1000, blank=True)
-    signup_page = models.ForeignKey(
-        "campaigns.CampaignFormPage",
-        verbose_name="报名表单",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="可选：需要报名的活动，选择本专题下的报名表单。",
+    signup_page = optional_reference(
+        "campaigns.CampaignFormPage", "报名表单", help_text="可选：需要报名的活动，选择本专题下的报名表单。"
     )
 
     panels = [

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.listing import ListingMixin, parse_choice_filters
+from core.models import optional_reference
 from core.pages import BasePage
 from core.privacy import ID_CARD_RE, MOBILE_RE, PRIVATE_LABEL_RE, personal_data_problems
 from feeds.mixins import FeedMixin
@@ -90,9 +91,7 @@ class LetterPage(BasePage, Page):
     answer = models.TextField("答复内容")
     asked_on = models.DateField("来信日期")
     answered_on = models.DateField("答复日期")
-    source_message = models.ForeignKey(
-        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="letters", editable=False
-    )
+    source_message = optional_reference(Message, related_name="letters", editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("category"),

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import workdays
+from core.models import optional_reference
 from core.regions import PREFECTURES
 
 from ..storage import private_storage
@@ -135,14 +136,7 @@ class Message(models.Model):
         "状态", max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True
     )
     status_reason = models.CharField("标记原因", max_length=200, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="承办人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_to = optional_reference(settings.AUTH_USER_MODEL, "承办人")
     department = models.CharField("承办部门", max_length=50, blank=True)
 
     created_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
@@ -355,9 +349,7 @@ class ErrorReport(models.Model):
     due = models.DateTimeField("答复期限", null=True, blank=True, db_index=True)
     answer = models.TextField("答复", blank=True, max_length=2000)
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    answered_by = optional_reference(settings.AUTH_USER_MODEL)
     editor_managed = False
 
     class Meta:

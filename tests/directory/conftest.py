@@ -23,99 +23,30 @@ def make_org(code, name, level, parent=None, **fields):
     return organisation
 
 
+# The tree, parents first: key → (code, name, level, parent, county, industry, worker groups,
+# accepts online, lat, lng). The 市州 follows from the code: XN… 西宁市, HX… 海西州, the province none.
+PREFECTURES = {"XN": "西宁市", "HX": "海西蒙古族藏族自治州"}
+# fmt: off
+TREE = {
+    "province": ("QH", "青海省总工会（演示）", "province", None, "", "", "", True, 36.62, 101.78),
+    "xining": ("XN", "西宁市总工会（演示）", "city", "province", "", "", "", True, 36.62, 101.78),
+    "haixi": ("HX", "海西州总工会（演示）", "city", "province", "", "", "", True, 37.37, 97.36),
+    "chengbei": ("XN-CB", "城北区总工会（演示）", "county", "xining", "城北区", "", "", True, 36.67, 101.77),
+    "courier": ("XN-CB-KD", "城北区快递行业工会联合会（演示）", "industry", "chengbei", "城北区", "postal", "newforms", True, 36.672, 101.772),
+    "rider": ("XN-CD-WM", "城东区外卖配送行业工会（演示）", "industry", "xining", "城东区", "it", "newforms", True, 36.61, 101.80),
+    "golmud": ("HX-GEM", "格尔木市货车司机工会联合会（演示）", "industry", "haixi", "格尔木市", "logistics", "newforms,migrant", True, 36.41, 94.91),
+    "factory": ("XN-CB-G1", "城北区某药业有限公司工会（演示）", "grassroots", "chengbei", "城北区", "manufacturing", "employee", False, 36.70, 101.75),
+}
+# fmt: on
+
+
 @pytest.fixture
 def tree(db):
-    province = make_org("QH", "青海省总工会（演示）", "province", accepts_online=True, lat=36.62, lng=101.78)
-    xining = make_org(
-        "XN",
-        "西宁市总工会（演示）",
-        "city",
-        province,
-        prefecture="西宁市",
-        accepts_online=True,
-        lat=36.62,
-        lng=101.78,
-    )
-    haixi = make_org(
-        "HX",
-        "海西州总工会（演示）",
-        "city",
-        province,
-        prefecture="海西蒙古族藏族自治州",
-        accepts_online=True,
-        lat=37.37,
-        lng=97.36,
-    )
-    chengbei = make_org(
-        "XN-CB",
-        "城北区总工会（演示）",
-        "county",
-        xining,
-        prefecture="西宁市",
-        county="城北区",
-        accepts_online=True,
-        lat=36.67,
-        lng=101.77,
-    )
-    courier = make_org(
-        "XN-CB-KD",
-        "城北区快递行业工会联合会（演示）",
-        "industry",
-        chengbei,
-        prefecture="西宁市",
-        county="城北区",
-        industry="postal",
-        worker_groups="newforms",
-        accepts_online=True,
-        lat=36.672,
-        lng=101.772,
-    )
-    rider = make_org(
-        "XN-CD-WM",
-        "城东区外卖配送行业工会（演示）",
-        "industry",
-        xining,
-        prefecture="西宁市",
-        county="城东区",
-        industry="it",
-        worker_groups="newforms",
-        accepts_online=True,
-        lat=36.61,
-        lng=101.80,
-    )
-    golmud = make_org(
-        "HX-GEM",
-        "格尔木市货车司机工会联合会（演示）",
-        "industry",
-        haixi,
-        prefecture="海西蒙古族藏族自治州",
-        county="格尔木市",
-        industry="logistics",
-        worker_groups="newforms,migrant",
-        accepts_online=True,
-        lat=36.41,
-        lng=94.91,
-    )
-    factory = make_org(
-        "XN-CB-G1",
-        "城北区某药业有限公司工会（演示）",
-        "grassroots",
-        chengbei,
-        prefecture="西宁市",
-        county="城北区",
-        industry="manufacturing",
-        worker_groups="employee",
-        accepts_online=False,
-        lat=36.70,
-        lng=101.75,
-    )
-    return {
-        "province": province,
-        "xining": xining,
-        "haixi": haixi,
-        "chengbei": chengbei,
-        "courier": courier,
-        "rider": rider,
-        "golmud": golmud,
-        "factory": factory,
-    }
+    made = {}
+    for key, (code, name, level, parent, county, industry, groups, online, lat, lng) in TREE.items():
+        fields = {"prefecture": PREFECTURES.get(code.split("-")[0], ""), "county": county}
+        fields.update({"industry": industry, "worker_groups": groups} if industry else {})
+        made[key] = make_org(
+            code, name, level, made.get(parent), accepts_online=online, lat=lat, lng=lng, **fields
+        )
+    return made

@@ -1,11 +1,7 @@
 """openpyxl is loaded by a spreadsheet import or export, not by starting the site or reading it
 (directory/formats.py; issue 17: a worker's memory)."""
 
-import os
-import subprocess
-import sys
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,8 +9,7 @@ from import_export.formats.base_formats import BINARY_FORMATS, DEFAULT_FORMATS, 
 from tablib.formats import registry
 
 from directory.formats import DEFERRED, DeferredFormat
-
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.process import run_project_python
 
 # Modules directory/formats.py deliberately keeps out of a server process until they are used.
 DEFERRED_LIBRARIES = ("openpyxl",)
@@ -69,12 +64,13 @@ print(" ".join(name for name in {names!r} if name in sys.modules) or "none")
 
 
 def test_reading_the_site_loads_no_deferred_library(tmp_path):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    environment.update(DJANGO_SETTINGS_MODULE="unionsite.settings.test", VAR_DIR=str(tmp_path))
-
     def run(*args):
-        result = subprocess.run(
-            [sys.executable, *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=900
+        result = run_project_python(
+            *args,
+            without={"DATABASE_URL", "REDIS_URL"},
+            timeout=900,
+            DJANGO_SETTINGS_MODULE="unionsite.settings.test",
+            VAR_DIR=str(tmp_path),
         )
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stdout

@@ -1,26 +1,10 @@
 """Settings come from the environment; production refuses to start without a secret."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.process import run_project_python
 
 
 def run_python(code, **env):
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
-    }
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_project_python("-c", code, without={"SECRET_KEY", "DATABASE_URL", "REDIS_URL"}, **env)
 
 
 def test_production_without_secret_key_stops_with_one_clear_line():
@@ -75,39 +59,31 @@ def test_development_defaults_need_no_environment():
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT,
-        env={
-            **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL"}},
-            "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
-            "SECRET_KEY": "k3y-" + "Zq9Xv2Lm8Rt5Wp1Ys7Bn4Hc6Jd0Gf3Ka" * 2,
-            "ALLOWED_HOSTS": "www.example.cn",
-            # What the production steps set: a shared cache and the proxy's client-address header.
-            "REDIS_URL": "redis://127.0.0.1:6379/1",
-            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_project_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        without={"DATABASE_URL"},
+        DJANGO_SETTINGS_MODULE="unionsite.settings.production",
+        SECRET_KEY="k3y-" + "Zq9Xv2Lm8Rt5Wp1Ys7Bn4Hc6Jd0Gf3Ka" * 2,
+        ALLOWED_HOSTS="www.example.cn",
+        # What the production steps set: a shared cache and the proxy's client-address header.
+        REDIS_URL="redis://127.0.0.1:6379/1",
+        CLIENT_IP_HEADER="HTTP_X_REAL_IP",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stdout + result.stderr
 
 
 def test_demo_content_is_refused_under_production_settings():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "load_demo_content"],
-        cwd=PROJECT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
-            "SECRET_KEY": "y" * 60,
-            "ALLOW_LOCAL_CACHE": "1",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_project_python(
+        "manage.py",
+        "load_demo_content",
+        DJANGO_SETTINGS_MODULE="unionsite.settings.production",
+        SECRET_KEY="y" * 60,
+        ALLOW_LOCAL_CACHE="1",
     )
     assert result.returncode != 0
     assert "生产环境" in result.stderr

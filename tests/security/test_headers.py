@@ -4,14 +4,12 @@ import base64
 import hashlib
 import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.process import PROJECT, run_project_python
+
 pytestmark = pytest.mark.django_db
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def policy(response):
@@ -67,24 +65,20 @@ def test_the_policy_built_once_is_the_one_django_csp_builds_and_a_view_can_still
 
 
 def settings_values(**env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("SECURE_")}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="unionsite.settings.production",
-        SECRET_KEY="x" * 60,
-        ALLOW_LOCAL_CACHE="1",
-        **env,
-    )
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_project_python(
+        "-c",
+        code,
+        without={name for name in os.environ if name.startswith("SECURE_")},
+        **{
+            "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOW_LOCAL_CACHE": "1",
+            **env,
+        },
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()

@@ -1,28 +1,20 @@
 """Production refuses to start without a shared cache; check --deploy warns without CLIENT_IP_HEADER."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+from tests.process import run_project_python
 
-PROJECT = Path(__file__).resolve().parents[2]
 SECRET = "k3y-" + "Zq9Xv2Lm8Rt5Wp1Ys7Bn4Hc6Jd0Gf3Ka" * 2
 
 
 def run(args, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "ALLOW_LOCAL_CACHE", "CLIENT_IP_HEADER"}
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="unionsite.settings.production",
-        SECRET_KEY=SECRET,
-        ALLOWED_HOSTS="www.example.cn",
-    )
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
+    return run_project_python(
+        *args,
+        without={"DATABASE_URL", "REDIS_URL", "ALLOW_LOCAL_CACHE", "CLIENT_IP_HEADER"},
+        **{
+            "DJANGO_SETTINGS_MODULE": "unionsite.settings.production",
+            "SECRET_KEY": SECRET,
+            "ALLOWED_HOSTS": "www.example.cn",
+            **env,
+        },
     )
 
 

@@ -30,11 +30,20 @@ ArticlePage.objects.get(pk={pk}).unpublish()
 """
 
 
+def _answer(stack, code):
+    """What `code` prints last in node A's Django shell, read as JSON (a number, a list, a dict)."""
+    return json.loads(stack.django(code).strip().splitlines()[-1])
+
+
+FIRST_LIVE_ARTICLE = (
+    "from news.models import ArticlePage; print(ArticlePage.objects.live().order_by('pk').first().pk)"
+)
+
+
 def _publish(stack, tag="duojiedian"):
     token = uuid.uuid4().hex[:8]
     title = f"多节点发布测试{token}"
-    out = stack.django(CREATE.format(section=SECTION, title=title, slug=f"stack-{token}", tag=tag))
-    return title, json.loads(out.strip().splitlines()[-1])
+    return title, _answer(stack, CREATE.format(section=SECTION, title=title, slug=f"stack-{token}", tag=tag))
 
 
 def _listings(stack):
@@ -151,13 +160,7 @@ def _count_view(node, page_id, address):
 
 
 def test_view_counts_are_shared_between_nodes(stack):
-    page_id = int(
-        stack.django(
-            "from news.models import ArticlePage; print(ArticlePage.objects.live().order_by('pk').first().pk)"
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    page_id = int(_answer(stack, FIRST_LIVE_ARTICLE))
     address = f"10.78.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
     first = _count_view(stack.node_a, page_id, address)
     again = _count_view(stack.node_b, page_id, address)
@@ -243,19 +246,21 @@ print(json.dumps(result))
 """
 
 
-def test_several_schedulers_publish_each_scheduled_item_exactly_once(stack):
-    token = uuid.uuid4().hex[:8]
-    ids = json.loads(
-        stack.django(SCHEDULE.format(section=SECTION, token=token, wait_until_due=True))
-        .strip()
-        .splitlines()[-1]
+def _schedule(stack, wait_until_due):
+    """Twelve scheduled articles (SCHEDULE); returns their ids."""
+    return _answer(
+        stack, SCHEDULE.format(section=SECTION, token=uuid.uuid4().hex[:8], wait_until_due=wait_until_due)
     )
+
+
+def test_several_schedulers_publish_each_scheduled_item_exactly_once(stack):
+    ids = _schedule(stack, wait_until_due=True)
     time.sleep(1)
     # Four more schedulers at the same moment, beside the stack's own run_scheduler.
     runs = [stack.manage("publish_scheduled") for _ in range(4)]
     for run in runs:
         assert run.wait(timeout=180) == 0, run.stderr.read()[-2000:]
-    result = json.loads(stack.django(COUNT_PUBLICATIONS.format(ids=ids)).strip().splitlines()[-1])
+    result = _answer(stack, COUNT_PUBLICATIONS.format(ids=ids))
     assert result == {"live": 12, "logged": [1] * 12}
 
 
@@ -267,13 +272,7 @@ def redis_cut(redis_proxy):
 
 
 def test_z_pages_are_served_while_redis_is_away_and_sharing_resumes(stack, redis_proxy):
-    page_id = int(
-        stack.django(
-            "from news.models import ArticlePage; print(ArticlePage.objects.live().order_by('pk').first().pk)"
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    page_id = int(_answer(stack, FIRST_LIVE_ARTICLE))
     redis_proxy.stop()
     try:
         for path in ("/", SECTION, "/news/", "/feed/", "/search/?q=工会"):
@@ -340,12 +339,7 @@ print(json.dumps({{"while_held": while_held, "after": after}}))
 
 
 def test_a_scheduler_waits_while_another_holds_the_lock(stack):
-    token = uuid.uuid4().hex[:8]
-    ids = json.loads(
-        stack.django(SCHEDULE.format(section=SECTION, token=token, wait_until_due=False))
-        .strip()
-        .splitlines()[-1]
-    )
-    result = json.loads(stack.django(HELD.format(ids=ids)).strip().splitlines()[-1])
+    ids = _schedule(stack, wait_until_due=False)
+    result = _answer(stack, HELD.format(ids=ids))
     # Due, but nobody published them while the lock was held (the stack's own scheduler included).
     assert result == {"while_held": 0, "after": 12}

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.listing import ListingMixin
+from core.models import optional_image, optional_reference
 from core.pages import BasePage
 from core.privacy import personal_data_problems, strings_in
 from feeds.mixins import FeedMixin
@@ -107,30 +108,9 @@ class WorkerPage(BasePage, Page):
     skill = models.CharField(
         "工种及技能等级", max_length=120, blank=True, help_text="例如：数控铣工 特级技师。"
     )
-    industry = models.ForeignKey(
-        "workers.Industry",
-        verbose_name="所属行业",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="workers",
-    )
-    region = models.ForeignKey(
-        "workers.Region",
-        verbose_name="地区",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="workers",
-    )
-    portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="肖像",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    industry = optional_reference("workers.Industry", "所属行业", related_name="workers")
+    region = optional_reference("workers.Region", "地区", related_name="workers")
+    portrait = optional_image("肖像")
     portrait_alt = models.CharField(
         "肖像替代文字",
         max_length=120,
