@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -20,6 +21,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import page_range_with_gaps, paginate
+from core.pages import DISPLAY_DATE_FIELD
 from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
@@ -116,28 +118,68 @@ def public_pages(site):
     return queryset
 
 
+KIND_LABELS = {
+    "ArticlePage": "新闻",
+    "WorkerPage": "劳模",
+    "CampaignPage": "专题",
+    "NewsSectionPage": "栏目",
+}
+
+
 def kind_label(page):
-    labels = {
-        "ArticlePage": "新闻",
-        "WorkerPage": "劳模",
-        "CampaignPage": "专题",
-        "NewsSectionPage": "栏目",
-    }
-    return labels.get(type(page).__name__, "页面")
+    # The page's own type, from its content type (no query): hits are loaded as plain pages.
+    return KIND_LABELS.get(getattr(page.specific_class, "__name__", ""), "页面")
 
 
-def build_result(page, words):
-    date = getattr(page, "display_date", None) or page.first_published_at
-    # A page's text changes only when it is published again: worked out once per site version,
-    # whatever question finds it.
-    text = site_cache.remember(f"search-text:{page.pk}", lambda: searchable_text(page))
-    return Result(
-        page=page,
-        title=highlight(page.title, words),
-        snippet=snippet(text, words),
-        date=date,
-        kind=kind_label(page),
-    )
+def display_dates(pages):
+    """{pk: display_date} of those `pages` whose type has one (articles): one query per such type.
+
+    Hits are loaded as plain pages (one query, without a page type's own columns such as an
+    article's body); only this date and the snippet text come from the page type."""
+    by_class = {}
+    for page in pages:
+        by_class.setdefault(page.specific_class, []).append(page)
+    dates = {}
+    for page_class, hits in by_class.items():
+        try:
+            page_class._meta.get_field(DISPLAY_DATE_FIELD)
+        except (AttributeError, FieldDoesNotExist):
+            # No such column (a property, or none at all): as the page type itself answers.
+            dates.update((page.pk, getattr(page.specific, DISPLAY_DATE_FIELD, None)) for page in hits)
+            continue
+        pks = [page.pk for page in hits]
+        dates.update(page_class.objects.filter(pk__in=pks).order_by().values_list("pk", DISPLAY_DATE_FIELD))
+    return dates
+
+
+def page_texts(pages):
+    """{pk: searchable_text} of `pages`. A page's text changes only when it is published again: worked
+    out once per site version, whatever question finds it, and read in one cache round trip."""
+    names = {page.pk: f"search-text:{page.pk}" for page in pages}
+    kept = site_cache.get_many(names.values())
+    texts = {pk: kept[name][0] for pk, name in names.items() if name in kept}  # as `remember` keeps them
+    missing = [page.pk for page in pages if page.pk not in texts]
+    if missing:
+        for page in Page.objects.filter(pk__in=missing).specific():
+            texts[page.pk] = searchable_text(page)
+            site_cache.store(names[page.pk], (texts[page.pk],))
+    return texts
+
+
+def build_results(pages, words):
+    pages = list(pages)
+    dates, texts = display_dates(pages), page_texts(pages)
+    return [
+        Result(
+            page=page,
+            title=highlight(page.title, words),
+            # A page deleted since it was found has no text left to show.
+            snippet=snippet(texts.get(page.pk, ""), words),
+            date=dates.get(page.pk) or page.first_published_at,
+            kind=kind_label(page),
+        )
+        for page in pages
+    ]
 
 
 def promotions_for(query, visible_pages, site):
@@ -194,7 +236,8 @@ def search_context(request, raw_query, query):
         "partial_match": False,
     }
     if searchable:
-        pages = filters.apply(visible_pages).specific()
+        # Plain pages: the list shows a hit's title, URL, type, date and text (`build_results`).
+        pages = filters.apply(visible_pages)
         results = pages.search(reader_query.search_query("and"))
         listing = paginate(request, results, RESULTS_PER_PAGE)
         if listing.paginator.count == 0 and reader_query.unit_count > 1:
@@ -215,7 +258,7 @@ def search_context(request, raw_query, query):
         context.update(
             listing=listing,
             page_numbers=page_range_with_gaps(listing),
-            results=[build_result(page, words) for page in listing.object_list],
+            results=build_results(listing.object_list, words),
             query_prefix=urlencode({"q": query, **filters.as_query_params()}),
         )
 

@@ -140,12 +140,21 @@ class NewestMatchesCompilerMixin:
         self._ranked = None
         self.truncated = False
         limit = backend.max_ranked_candidates
-        # One more than the window: the extra row only tells that there are more.
-        candidates = self.candidate_matches(backend, limit + 1) if self.order_by_relevance else None
-        if candidates is None:
+        if not self.order_by_relevance:
             return None
-        scores = self.newest_scores(candidates, limit)
-        allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
+        # One more than the window: the extra row only tells that there are more.
+        allowed_rows = self.allowed_candidate_rows(backend, limit + 1)
+        if allowed_rows is not None:
+            # The backend applied the queryset's filters in the same query: the newest `limit`
+            # allowed matches, which is what the two queries below end with too.
+            scores = self.newest_scores_from_rows(allowed_rows, limit)
+            allowed = list(scores)
+        else:
+            candidates = self.candidate_matches(backend, limit + 1)
+            if candidates is None:
+                return None
+            scores = self.newest_scores(candidates, limit)
+            allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
         if self.truncated and len(allowed) < len(scores):
             # The filters dropped some of the newest matches (another content
             # type, section or date; drafts): look again among the objects they
@@ -160,12 +169,21 @@ class NewestMatchesCompilerMixin:
         )
         return self._ranked
 
+    def allowed_candidate_rows(self, backend, count):
+        """[(object_id, score)] of the newest `count` matches the queryset allows, newest first, in one
+        query; None where the backend does not do that (then `candidate_matches` + a filter query)."""
+        return None
+
     def newest_scores(self, candidates, limit):
         """{pk: best score} of the newest `limit` objects among `candidates`; sets `truncated`."""
+        return self.newest_scores_from_rows(candidates.values_list("_object_id", "_score"), limit)
+
+    def newest_scores_from_rows(self, rows, limit):
+        """As `newest_scores`, from (object_id, score) rows, newest first."""
         to_pk = self.queryset.model._meta.pk.to_python
         best = max if self.HIGHER_SCORE_IS_BETTER else min
         scores = {}
-        for object_id, score in candidates.values_list("_object_id", "_score"):
+        for object_id, score in rows:
             pk = to_pk(object_id)
             scores[pk] = best(score, scores.get(pk, score))
         self.truncated = len(scores) > limit

@@ -1,7 +1,9 @@
 """SQLite FTS5 flavour: segmented index entries, segmented MATCH expressions."""
 
-from django.db.models import F, FloatField, Func
+from django.db import connections
+from django.db.models import Exists, F, FloatField, Func, IntegerField, OuterRef
 from django.db.models.expressions import Value
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as upstream
 from modelsearch.backends.database.sqlite.query import (
     BM25,
@@ -24,6 +26,19 @@ from .common import (
     max_ranked_candidates,
     phrase_query_text,
 )
+
+
+def _integer_pk(model):
+    pk = model._meta.pk
+    while pk.remote_field is not None:  # a page type's page_ptr
+        pk = pk.target_field
+    return pk.get_internal_type() in {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+    }
 
 
 def fts_term(word, prefix=False):
@@ -119,19 +134,49 @@ class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompil
         Upstream orders by a correlated subquery that re-runs the FTS query for
         every candidate row (seconds for a common word on 10,000 articles).
         """
+        rows = self.matching_rows()
+        if rows is None:
+            return None
+        if object_ids is not None:
+            rows = rows.filter(index_entry__object_id__in=object_ids)
+        return self.newest_with_scores(rows)[:count]
+
+    def allowed_candidate_rows(self, backend, count):
+        """The newest `count` matches that the queryset allows, with bm25, in one query.
+
+        Each FTS row, newest first, is checked against the queryset's own filters (live, public,
+        site, type, section, dates) by primary key before it counts towards the window, so
+        neither a second query over up to 1,000 ids nor, when the filters drop part of the window,
+        a third one is needed; bm25() runs only on the rows returned."""
+        rows = self.matching_rows()
+        if rows is None or not _integer_pk(self.queryset.model):
+            return None
+        allowed = self.queryset.order_by().filter(
+            pk=Cast(OuterRef("index_entry__object_id"), output_field=IntegerField())
+        )
+        newest = self.newest_with_scores(rows.filter(Exists(allowed))).values_list("_object_id", "_score")[
+            :count
+        ]
+        sql, params = newest.query.sql_with_params()
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def matching_rows(self):
+        """FTS rows matching the query among the queryset model's content types; None if not applicable."""
         query = normalize(self.query)
         if query is None or isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        rows = upstream.SQLiteFTSIndexEntry.objects.filter(match).filter(
+        return upstream.SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
-        if object_ids is not None:
-            rows = rows.filter(index_entry__object_id__in=object_ids)
+
+    def newest_with_scores(self, rows):
         # FTS5 walks rowids backwards and scores only the rows it returns.
         return rows.annotate(
             _object_id=F("index_entry__object_id"), _score=WeightedBM25(self.BM25_WEIGHTS)
-        ).order_by("-index_entry_id")[:count]
+        ).order_by("-index_entry_id")
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (SegmentedText, SegmentedPhrase)):
