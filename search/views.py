@@ -1,5 +1,6 @@
 """The reader's search page, /search/?q=…"""
 
+import functools
 import re
 import time
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,7 +19,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import page_range_with_gaps, paginate
@@ -131,25 +133,30 @@ def kind_label(page):
     return KIND_LABELS.get(getattr(page.specific_class, "__name__", ""), "页面")
 
 
-def display_dates(pages):
-    """{pk: display_date} of those `pages` whose type has one (articles): one query per such type.
-
-    Hits are loaded as plain pages (one query, without a page type's own columns such as an
-    article's body); only this date and the snippet text come from the page type."""
-    by_class = {}
-    for page in pages:
-        by_class.setdefault(page.specific_class, []).append(page)
-    dates = {}
-    for page_class, hits in by_class.items():
+@functools.cache
+def display_date_paths():
+    """Paths from Page to each page type's own `display_date` column (articles'): `articlepage__display_date`."""
+    paths = []
+    for model in get_page_models():
         try:
-            page_class._meta.get_field(DISPLAY_DATE_FIELD)
-        except (AttributeError, FieldDoesNotExist):
-            # No such column (a property, or none at all): as the page type itself answers.
-            dates.update((page.pk, getattr(page.specific, DISPLAY_DATE_FIELD, None)) for page in hits)
+            field = model._meta.get_field(DISPLAY_DATE_FIELD)
+        except FieldDoesNotExist:
             continue
-        pks = [page.pk for page in hits]
-        dates.update(page_class.objects.filter(pk__in=pks).order_by().values_list("pk", DISPLAY_DATE_FIELD))
-    return dates
+        if field.model is model and Page in model._meta.parents:
+            paths.append(f"{model._meta.model_name}__{DISPLAY_DATE_FIELD}")
+    return paths
+
+
+def with_display_date(pages):
+    """Plain pages carrying their type's display date (`_display_date`), in the same query.
+
+    Hits are loaded as plain pages, without a page type's own columns (an article's body): the
+    list needs only this date from the page type, and the snippet text, kept per page."""
+    paths = display_date_paths()
+    if not paths:
+        return pages
+    date = F(paths[0]) if len(paths) == 1 else Coalesce(*(F(path) for path in paths))
+    return pages.annotate(_display_date=date)
 
 
 def page_texts(pages):
@@ -168,14 +175,14 @@ def page_texts(pages):
 
 def build_results(pages, words):
     pages = list(pages)
-    dates, texts = display_dates(pages), page_texts(pages)
+    texts = page_texts(pages)
     return [
         Result(
             page=page,
             title=highlight(page.title, words),
             # A page deleted since it was found has no text left to show.
             snippet=snippet(texts.get(page.pk, ""), words),
-            date=dates.get(page.pk) or page.first_published_at,
+            date=getattr(page, "_display_date", None) or page.first_published_at,
             kind=kind_label(page),
         )
         for page in pages
@@ -237,7 +244,7 @@ def search_context(request, raw_query, query):
     }
     if searchable:
         # Plain pages: the list shows a hit's title, URL, type, date and text (`build_results`).
-        pages = filters.apply(visible_pages)
+        pages = with_display_date(filters.apply(visible_pages))
         results = pages.search(reader_query.search_query("and"))
         listing = paginate(request, results, RESULTS_PER_PAGE)
         if listing.paginator.count == 0 and reader_query.unit_count > 1:

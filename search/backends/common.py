@@ -112,6 +112,20 @@ def phrase_query_text(segmented, phrase, or_):
     return "(" + or_.join(phrase(alternative) for alternative in segmented.alternatives) + ")"
 
 
+def integer_pk(model):
+    """True if the model's primary key is an integer (a page type's too, through its page_ptr)."""
+    pk = model._meta.pk
+    while pk.remote_field is not None:
+        pk = pk.target_field
+    return pk.get_internal_type() in {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+    }
+
+
 class NewestMatchesCompilerMixin:
     """Ranks only the newest matches, in Python: one cheap query instead of scoring every match.
 
@@ -162,11 +176,11 @@ class NewestMatchesCompilerMixin:
             allowed_ids = self.queryset.order_by().values(_pk_text=Cast("pk", output_field=TextField()))
             scores = self.newest_scores(self.candidate_matches(backend, limit + 1, allowed_ids), limit)
             allowed = list(scores)
-        sign = -1 if self.HIGHER_SCORE_IS_BETTER else 1
-        # Best score first; ties go to the newer object.
-        self._ranked = sorted(
-            ((pk, scores[pk]) for pk in allowed), key=lambda item: (sign * item[1], -item[0])
-        )
+        # Best score first; ties go to the newer object: newest first, then a stable sort by score
+        # (`reverse` keeps equal scores in their order too).
+        order = sorted(allowed, reverse=True)
+        order.sort(key=scores.__getitem__, reverse=self.HIGHER_SCORE_IS_BETTER)
+        self._ranked = [(pk, scores[pk]) for pk in order]
         return self._ranked
 
     def allowed_candidate_rows(self, backend, count):
@@ -180,12 +194,14 @@ class NewestMatchesCompilerMixin:
 
     def newest_scores_from_rows(self, rows, limit):
         """As `newest_scores`, from (object_id, score) rows, newest first."""
-        to_pk = self.queryset.model._meta.pk.to_python
-        best = max if self.HIGHER_SCORE_IS_BETTER else min
-        scores = {}
-        for object_id, score in rows:
-            pk = to_pk(object_id)
-            scores[pk] = best(score, scores.get(pk, score))
+        to_pk = int if integer_pk(self.queryset.model) else self.queryset.model._meta.pk.to_python
+        rows = [(to_pk(object_id), score) for object_id, score in rows]
+        scores = dict(rows)
+        if len(scores) < len(rows):  # an object with more than one index entry: its best score
+            best = max if self.HIGHER_SCORE_IS_BETTER else min
+            scores = {}
+            for pk, score in rows:
+                scores[pk] = best(score, scores.get(pk, score))
         self.truncated = len(scores) > limit
         while len(scores) > limit:
             del scores[next(reversed(scores))]

@@ -23,22 +23,10 @@ from .common import (
     SegmentingCompilerMixin,
     SegmentingIndexerMixin,
     boolean_query_text,
+    integer_pk,
     max_ranked_candidates,
     phrase_query_text,
 )
-
-
-def _integer_pk(model):
-    pk = model._meta.pk
-    while pk.remote_field is not None:  # a page type's page_ptr
-        pk = pk.target_field
-    return pk.get_internal_type() in {
-        "AutoField",
-        "BigAutoField",
-        "SmallAutoField",
-        "IntegerField",
-        "BigIntegerField",
-    }
 
 
 def fts_term(word, prefix=False):
@@ -149,7 +137,7 @@ class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompil
         neither a second query over up to 1,000 ids nor, when the filters drop part of the window,
         a third one is needed; bm25() runs only on the rows returned."""
         rows = self.matching_rows()
-        if rows is None or not _integer_pk(self.queryset.model):
+        if rows is None or not integer_pk(self.queryset.model):
             return None
         allowed = self.queryset.order_by().filter(
             pk=Cast(OuterRef("index_entry__object_id"), output_field=IntegerField())
