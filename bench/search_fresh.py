@@ -11,6 +11,12 @@ One checkout:
     VAR_DIR=/tmp/search-var SECRET_KEY=x SECURE_SSL=0 ALLOW_LOCAL_CACHE=1 \\
         .venv/bin/python bench/search_fresh.py --repeat 300 --profile --top 40
 
+Servers (gunicorn, deploy/gunicorn.conf.py, access log with `--access-logformat '%(r)s %(s)s %(D)s'`),
+the requests alternating between them, server time from each access log:
+
+    .venv/bin/python bench/search_fresh.py --repeat 300 \\
+        --http before=http://127.0.0.1:8611,/tmp/ss-run/before.access after=http://127.0.0.1:8612,/tmp/ss-run/after.access
+
 Two checkouts on the same database, alternated in blocks (one worker process per checkout, each
 runs `--block` requests in turn, `--rounds` times), so that both see the same machine load:
 
@@ -112,6 +118,48 @@ def compare(args):
         baseline = baseline or median
 
 
+def http(args):
+    """Servers already running (gunicorn with an access log written with --access-logformat
+    '%(r)s %(s)s %(D)s'): one client, the servers in turn on every request; server time from the logs."""
+    import re
+    import urllib.request
+
+    servers = []
+    for spec in args.http:
+        name, rest = spec.split("=", 1)
+        base, log = rest.rsplit(",", 1)
+        servers.append((name, base, log))
+    fresh = int(time.time() * 1000) * 1000
+    starts = {}
+    for index in range(args.warm + args.repeat):
+        if index == args.warm:
+            starts = {name: Path(log).stat().st_size for name, _base, log in servers}
+        for name, base, _log in servers:
+            fresh += 1
+            path = args.path[index % len(args.path)]
+            with urllib.request.urlopen(f"{base}{path}&fresh={fresh}") as response:
+                assert response.status == 200, (name, response.status)
+                response.read()
+    time.sleep(0.5)
+    baseline = None
+    for name, _base, log in servers:
+        with open(log, "rb") as handle:
+            handle.seek(starts[name])
+            lines = handle.read().decode("utf-8", "replace").splitlines()
+        values = sorted(
+            int(match.group(1)) / 1000
+            for line in lines
+            if (match := re.search(r"GET /search/\S* HTTP/[\d.]+ 200 (\d+)$", line.strip()))
+        )
+        median = statistics.median(values)
+        ratio = f", {baseline / median:.2f}x the first" if baseline else ""
+        print(
+            f"{name}: n={len(values)} server median {median:.2f} ms "
+            f"(p10 {values[len(values) // 10]:.2f}, p90 {values[len(values) * 9 // 10]:.2f}){ratio}"
+        )
+        baseline = baseline or median
+
+
 def single(args):
     setup(args.code)
     import cProfile
@@ -156,11 +204,15 @@ def main():
     parser.add_argument("--compare", nargs="+", metavar="NAME=DIR")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--block", type=int, default=15)
+    parser.add_argument("--http", nargs="+", metavar="NAME=BASE_URL,ACCESS_LOG")
+    parser.add_argument("--warm", type=int, default=20)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.path = args.path or DEFAULT_PATHS
     if args.worker:
         worker(args)
+    elif args.http:
+        http(args)
     elif args.compare:
         compare(args)
     else:

@@ -13,9 +13,10 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_safe
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -91,6 +92,10 @@ class Result:
     snippet: str
     date: object
     kind: str
+    url: str = ""
+    # As the template's `date` filter writes them (`c` and `Y-m-d`, in the site's time zone).
+    date_iso: str = ""
+    date_text: str = ""
 
 
 def future_article_ids():
@@ -174,19 +179,32 @@ def page_texts(pages):
 
 
 def build_results(pages, words):
+    """What the list shows of each hit, worked out here rather than by template tags and filters
+    per hit ({% pageurl %}, `|date`): the same text, for a fraction of the rendering time."""
     pages = list(pages)
     texts = page_texts(pages)
-    return [
-        Result(
-            page=page,
-            title=highlight(page.title, words),
-            # A page deleted since it was found has no text left to show.
-            snippet=snippet(texts.get(page.pk, ""), words),
-            date=getattr(page, "_display_date", None) or page.first_published_at,
-            kind=kind_label(page),
+    # Each page's URL from the sites' root paths, read once for the list (`Page.get_url` keeps
+    # them on the object it is given; the answer is rendered without a request, as before).
+    root_paths = Site.get_site_root_paths()
+    results = []
+    for page in pages:
+        page._wagtail_cached_site_root_paths = root_paths
+        date = getattr(page, "_display_date", None) or page.first_published_at
+        local = template_localtime(date) if date else None
+        results.append(
+            Result(
+                page=page,
+                title=highlight(page.title, words),
+                # A page deleted since it was found has no text left to show.
+                snippet=snippet(texts.get(page.pk, ""), words),
+                date=date,
+                kind=kind_label(page),
+                url=page.get_url(request=None),
+                date_iso=dateformat.format(local, "c") if local else "",
+                date_text=dateformat.format(local, "Y-m-d") if local else "",
+            )
         )
-        for page in pages
-    ]
+    return results
 
 
 def promotions_for(query, visible_pages, site):
