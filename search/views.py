@@ -85,6 +85,10 @@ class ReaderQuery:
         return " ".join([self.words, *self.phrases]).strip()
 
 
+# What `build_results` reads of a hit (its URL, type, title and date); its text is kept per page.
+HIT_FIELDS = ("id", "title", "url_path", "first_published_at", "content_type")
+
+
 @dataclass
 class Result:
     page: Page
@@ -262,7 +266,7 @@ def search_context(request, raw_query, query):
     }
     if searchable:
         # Plain pages: the list shows a hit's title, URL, type, date and text (`build_results`).
-        pages = with_display_date(filters.apply(visible_pages))
+        pages = with_display_date(filters.apply(visible_pages)).only(*HIT_FIELDS)
         results = pages.search(reader_query.search_query("and"))
         listing = paginate(request, results, RESULTS_PER_PAGE)
         if listing.paginator.count == 0 and reader_query.unit_count > 1:

@@ -161,7 +161,7 @@ class NewestMatchesCompilerMixin:
         if allowed_rows is not None:
             # The backend applied the queryset's filters in the same query: the newest `limit`
             # allowed matches, which is what the two queries below end with too.
-            scores = self.newest_scores_from_rows(allowed_rows, limit)
+            scores = self.newest_scores_from_rows(allowed_rows, limit, pks=True)
             allowed = list(scores)
         else:
             candidates = self.candidate_matches(backend, limit + 1)
@@ -184,7 +184,7 @@ class NewestMatchesCompilerMixin:
         return self._ranked
 
     def allowed_candidate_rows(self, backend, count):
-        """[(object_id, score)] of the newest `count` matches the queryset allows, newest first, in one
+        """[(pk, score)] of the newest `count` matches the queryset allows, newest first, in one
         query; None where the backend does not do that (then `candidate_matches` + a filter query)."""
         return None
 
@@ -192,10 +192,11 @@ class NewestMatchesCompilerMixin:
         """{pk: best score} of the newest `limit` objects among `candidates`; sets `truncated`."""
         return self.newest_scores_from_rows(candidates.values_list("_object_id", "_score"), limit)
 
-    def newest_scores_from_rows(self, rows, limit):
-        """As `newest_scores`, from (object_id, score) rows, newest first."""
-        to_pk = int if integer_pk(self.queryset.model) else self.queryset.model._meta.pk.to_python
-        rows = [(to_pk(object_id), score) for object_id, score in rows]
+    def newest_scores_from_rows(self, rows, limit, pks=False):
+        """As `newest_scores`, from (object_id, score) rows, newest first (`pks`: ids already primary keys)."""
+        if not pks:
+            to_pk = int if integer_pk(self.queryset.model) else self.queryset.model._meta.pk.to_python
+            rows = [(to_pk(object_id), score) for object_id, score in rows]
         scores = dict(rows)
         if len(scores) < len(rows):  # an object with more than one index entry: its best score
             best = max if self.HIGHER_SCORE_IS_BETTER else min
@@ -216,7 +217,8 @@ class RankedWindowResultsMixin:
         if ranked is None:
             return super()._do_search()
         page = ranked[self.start : self.stop]
-        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).in_bulk()
+        # Unordered: the objects are put in ranked order below.
+        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).order_by().in_bulk()
         results = []
         for pk, score in page:
             obj = objects.get(pk)
