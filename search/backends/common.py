@@ -136,8 +136,10 @@ class NewestMatchesCompilerMixin:
     primary key backwards for a common word, or takes the matches from the GIN
     index for a rarer one, and scores only the rows it returns), the
     queryset's own filters (live, public, type, section, dates) are applied to
-    those ids, and the two meet in Python. Cached on the compiler: count() and
-    the page slice share it. README, 检索; bench/search.md.
+    those ids, and the two meet in Python. A backend that can check the filters
+    row by row inside that query (`allowed_candidate_rows`: SQLite) returns the
+    newest allowed matches at once, in one query. Cached on the compiler: count()
+    and the page slice share it. README, 检索; bench/search.md.
 
     A backend provides `candidate_matches(backend, count, object_ids=None)`:
     a queryset of the newest `count` matching index rows, newest first, with
