@@ -1,5 +1,6 @@
 """SQLite FTS5 flavour: segmented index entries, segmented MATCH expressions."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField
 from django.db.models.expressions import RawSQL, Value
@@ -151,7 +152,10 @@ class SegmentingSQLiteCompilerMixin(NewestMatchesCompilerMixin, SegmentingCompil
             .filter(pk=Cast(RawSQL(f"{entry}.{quote('object_id')}", ()), output_field=IntegerField()))
             .values("pk")
         )
-        allowed_sql, allowed_params = allowed.query.sql_with_params()
+        try:
+            allowed_sql, allowed_params = allowed.query.sql_with_params()
+        except EmptyResultSet:  # filters nothing can pass (`.none()`, `pk__in=[]`)
+            return []
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
         match_sql, match_params = match.as_sql(allowed.query.get_compiler(connection=connection), connection)
         content_types = list(get_descendants_content_types_pks(model))

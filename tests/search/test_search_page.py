@@ -355,3 +355,13 @@ def test_a_new_question_costs_a_bounded_number_of_queries(client, corpus, django
     # the hits' texts (plain pages, then each page type's own) on top.
     with django_assert_max_num_queries(bound + 3):
         assert "马文花" in result_titles(search(client, "劳模创新工作室"))
+
+
+def test_a_search_among_no_pages_finds_nothing(corpus):
+    from wagtail.models import Page
+
+    for pages in (Page.objects.none(), Page.objects.filter(pk__in=[]), Page.objects.live().filter(pk__in=[])):
+        results = pages.search("工会")
+        assert results.count() == 0
+        assert list(results[:10]) == []
+    assert Page.objects.live().search("工会").count() > 0
