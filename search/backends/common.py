@@ -112,6 +112,20 @@ def phrase_query_text(segmented, phrase, or_):
     return "(" + or_.join(phrase(alternative) for alternative in segmented.alternatives) + ")"
 
 
+def integer_pk(model):
+    """True if the model's primary key is an integer (a page type's too, through its page_ptr)."""
+    pk = model._meta.pk
+    while pk.remote_field is not None:
+        pk = pk.target_field
+    return pk.get_internal_type() in {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+    }
+
+
 class NewestMatchesCompilerMixin:
     """Ranks only the newest matches, in Python: one cheap query instead of scoring every match.
 
@@ -122,8 +136,10 @@ class NewestMatchesCompilerMixin:
     primary key backwards for a common word, or takes the matches from the GIN
     index for a rarer one, and scores only the rows it returns), the
     queryset's own filters (live, public, type, section, dates) are applied to
-    those ids, and the two meet in Python. Cached on the compiler: count() and
-    the page slice share it. README, 检索; bench/search.md.
+    those ids, and the two meet in Python. A backend that can check the filters
+    row by row inside that query (`allowed_candidate_rows`: SQLite) returns the
+    newest allowed matches at once, in one query. Cached on the compiler: count()
+    and the page slice share it. README, 检索; bench/search.md.
 
     A backend provides `candidate_matches(backend, count, object_ids=None)`:
     a queryset of the newest `count` matching index rows, newest first, with
@@ -140,12 +156,21 @@ class NewestMatchesCompilerMixin:
         self._ranked = None
         self.truncated = False
         limit = backend.max_ranked_candidates
-        # One more than the window: the extra row only tells that there are more.
-        candidates = self.candidate_matches(backend, limit + 1) if self.order_by_relevance else None
-        if candidates is None:
+        if not self.order_by_relevance:
             return None
-        scores = self.newest_scores(candidates, limit)
-        allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
+        # One more than the window: the extra row only tells that there are more.
+        allowed_rows = self.allowed_candidate_rows(backend, limit + 1)
+        if allowed_rows is not None:
+            # The backend applied the queryset's filters in the same query: the newest `limit`
+            # allowed matches, which is what the two queries below end with too.
+            scores = self.newest_scores_from_rows(allowed_rows, limit, pks=True)
+            allowed = list(scores)
+        else:
+            candidates = self.candidate_matches(backend, limit + 1)
+            if candidates is None:
+                return None
+            scores = self.newest_scores(candidates, limit)
+            allowed = list(self.queryset.filter(pk__in=list(scores)).order_by().values_list("pk", flat=True))
         if self.truncated and len(allowed) < len(scores):
             # The filters dropped some of the newest matches (another content
             # type, section or date; drafts): look again among the objects they
@@ -153,21 +178,33 @@ class NewestMatchesCompilerMixin:
             allowed_ids = self.queryset.order_by().values(_pk_text=Cast("pk", output_field=TextField()))
             scores = self.newest_scores(self.candidate_matches(backend, limit + 1, allowed_ids), limit)
             allowed = list(scores)
-        sign = -1 if self.HIGHER_SCORE_IS_BETTER else 1
-        # Best score first; ties go to the newer object.
-        self._ranked = sorted(
-            ((pk, scores[pk]) for pk in allowed), key=lambda item: (sign * item[1], -item[0])
-        )
+        # Best score first; ties go to the newer object: newest first, then a stable sort by score
+        # (`reverse` keeps equal scores in their order too).
+        order = sorted(allowed, reverse=True)
+        order.sort(key=scores.__getitem__, reverse=self.HIGHER_SCORE_IS_BETTER)
+        self._ranked = [(pk, scores[pk]) for pk in order]
         return self._ranked
+
+    def allowed_candidate_rows(self, backend, count):
+        """[(pk, score)] of the newest `count` matches the queryset allows, newest first, in one
+        query; None where the backend does not do that (then `candidate_matches` + a filter query)."""
+        return None
 
     def newest_scores(self, candidates, limit):
         """{pk: best score} of the newest `limit` objects among `candidates`; sets `truncated`."""
-        to_pk = self.queryset.model._meta.pk.to_python
-        best = max if self.HIGHER_SCORE_IS_BETTER else min
-        scores = {}
-        for object_id, score in candidates.values_list("_object_id", "_score"):
-            pk = to_pk(object_id)
-            scores[pk] = best(score, scores.get(pk, score))
+        return self.newest_scores_from_rows(candidates.values_list("_object_id", "_score"), limit)
+
+    def newest_scores_from_rows(self, rows, limit, pks=False):
+        """As `newest_scores`, from (object_id, score) rows, newest first (`pks`: ids already primary keys)."""
+        if not pks:
+            to_pk = int if integer_pk(self.queryset.model) else self.queryset.model._meta.pk.to_python
+            rows = [(to_pk(object_id), score) for object_id, score in rows]
+        scores = dict(rows)
+        if len(scores) < len(rows):  # an object with more than one index entry: its best score
+            best = max if self.HIGHER_SCORE_IS_BETTER else min
+            scores = {}
+            for pk, score in rows:
+                scores[pk] = best(score, scores.get(pk, score))
         self.truncated = len(scores) > limit
         while len(scores) > limit:
             del scores[next(reversed(scores))]
@@ -182,7 +219,8 @@ class RankedWindowResultsMixin:
         if ranked is None:
             return super()._do_search()
         page = ranked[self.start : self.stop]
-        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).in_bulk()
+        # Unordered: the objects are put in ranked order below.
+        objects = self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in page]).order_by().in_bulk()
         results = []
         for pk, score in page:
             obj = objects.get(pk)
