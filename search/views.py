@@ -182,17 +182,13 @@ def page_texts(pages):
     return texts
 
 
-def build_results(pages, words):
+def build_results(pages, words, request):
     """What the list shows of each hit, worked out here rather than by template tags and filters
     per hit ({% pageurl %}, `|date`): the same text, for a fraction of the rendering time."""
     pages = list(pages)
     texts = page_texts(pages)
-    # Each page's URL from the sites' root paths, read once for the list (`Page.get_url` keeps
-    # them on the object it is given; the answer is rendered without a request, as before).
-    root_paths = Site.get_site_root_paths()
     results = []
     for page in pages:
-        page._wagtail_cached_site_root_paths = root_paths
         date = getattr(page, "_display_date", None) or page.first_published_at
         local = template_localtime(date) if date else None
         results.append(
@@ -203,7 +199,8 @@ def build_results(pages, words):
                 snippet=snippet(texts.get(page.pk, ""), words),
                 date=date,
                 kind=kind_label(page),
-                url=page.get_url(request=None),
+                # With the request, Wagtail reads the sites' root paths once for the whole list.
+                url=page.get_url(request=request),
                 date_iso=dateformat.format(local, "c") if local else "",
                 date_text=dateformat.format(local, "Y-m-d") if local else "",
             )
@@ -287,7 +284,7 @@ def search_context(request, raw_query, query):
         context.update(
             listing=listing,
             page_numbers=page_range_with_gaps(listing),
-            results=build_results(listing.object_list, words),
+            results=build_results(listing.object_list, words, request),
             query_prefix=urlencode({"q": query, **filters.as_query_params()}),
         )
 
@@ -301,11 +298,13 @@ def search(request):
     query = " ".join(raw_query[:MAX_QUERY_LENGTH].split())
     # The same question gets the same answer until the site changes: popular searches (五一, a
     # campaign's name) are worked out once per minute (articles dated in the future join on their
-    # minute). Keyed by everything the reader sent, so each note about their input stays theirs.
+    # minute). Keyed by the site (its pages, its addresses) and everything the reader sent, so each
+    # note about their input stays theirs.
     # A bad page number raises 404 before anything is kept.
     asked = urlencode(sorted((key, values) for key, values in request.GET.lists()), doseq=True)
+    site = Site.find_for_request(request)
     content = site_cache.remember(
-        f"search-results:{asked}:{site_cache.current_minute()}",
+        f"search-results:{getattr(site, 'pk', None)}:{asked}:{site_cache.current_minute()}",
         lambda: render_to_string("components/search/content.html", search_context(request, raw_query, query)),
     )
     context = {"search_query": query, "content": content}

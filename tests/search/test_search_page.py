@@ -365,3 +365,23 @@ def test_a_search_among_no_pages_finds_nothing(corpus):
         assert results.count() == 0
         assert list(results[:10]) == []
     assert Page.objects.live().search("工会").count() > 0
+
+
+def test_each_site_gets_its_own_answer_to_the_same_question(client, corpus):
+    """Two sites on one installation: the same question, asked on each within the minute the
+    answer is kept, finds each site's own pages, linked from that site."""
+    from wagtail.models import Page, Site
+
+    from tests.factories import HomePageFactory
+
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), title="海西州总工会", slug="haixi")
+    Site.objects.create(hostname="haixi.example", port=80, root_page=other_home, site_name="海西州总工会")
+    ArticleFactory(parent=other_home, title="柴达木盆地职工夜校开课", days_ago=1)
+
+    here = client.get("/search/", {"q": "柴达木"}).content.decode()
+    there = client.get("/search/", {"q": "柴达木"}, HTTP_HOST="haixi.example").content.decode()
+    # The title comes back with the question's words marked: 柴达木 is wrapped in <mark>.
+    assert "盆地职工夜校开课" not in here
+    assert "盆地职工夜校开课" in there
+    # Linked from the site it was found on: its own address there, not the other site's.
+    assert 'href="/chai-da-mu-pen-di-zhi-gong-ye-xiao-kai-ke/"' in there
