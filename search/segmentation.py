@@ -197,8 +197,9 @@ class Lexicon:
         # One string, and offsets into it: no per-word objects that would outlive the load.
         with open(path, encoding="utf-8") as handle:
             text = "\n" + handle.read().strip() + "\n"
-        total, previous_word, previous_first = 0, "", None
+        total, previous_word, previous_first, lines = 0, "", None, 0
         for line in _DICTIONARY_LINE.finditer(text):
+            lines += 1
             word_start = line.start("word")
             if line["word"] <= previous_word:
                 raise ValueError(f"{path}: not sorted at {line['word']!r}")
@@ -210,6 +211,8 @@ class Lexicon:
                 self._set_run(first, word_start, line.end() + 1)
             else:
                 self._set_run(first, self._run(first)[0], line.end() + 1)
+        if lines != text.count("\n") - 1:
+            raise ValueError(f"{path}: every line must be `word frequency` (no part-of-speech tag)")
         self._text = text
         self._total += total
         self._log_total = log(self._total) if self._total else 0.0

@@ -78,7 +78,7 @@ def test_a_long_added_word_is_found_where_the_dictionary_has_no_longer_words(bot
     assert "青海省总工会职工服务中心" in list(lexicon.cut("欢迎来到青海省总工会职工服务中心办事"))
 
 
-def test_the_dictionary_file_must_be_sorted(tmp_path):
+def test_the_dictionary_file_must_be_sorted_word_frequency_lines(tmp_path):
     unsorted = tmp_path / "words.txt"
     unsorted.write_text("工会 10\n一 5\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not sorted"):
@@ -87,3 +87,7 @@ def test_the_dictionary_file_must_be_sorted(tmp_path):
     duplicated.write_text("一 5\n一 6\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not sorted"):
         Lexicon().load(duplicated)
+    tagged = tmp_path / "tagged.txt"
+    tagged.write_text("一 5 m\n工会 10\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="word frequency"):
+        Lexicon().load(tagged)
