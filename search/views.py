@@ -171,15 +171,13 @@ def with_display_date(pages):
 def page_texts(pages):
     """{pk: searchable_text} of `pages`. A page's text changes only when it is published again: worked
     out once per site version, whatever question finds it, and read in one cache round trip."""
-    names = {page.pk: f"search-text:{page.pk}" for page in pages}
-    kept = site_cache.get_many(names.values())
-    texts = {pk: kept[name][0] for pk, name in names.items() if name in kept}  # as `remember` keeps them
-    missing = [page.pk for page in pages if page.pk not in texts]
-    if missing:
-        for page in Page.objects.filter(pk__in=missing).specific():
-            texts[page.pk] = searchable_text(page)
-            site_cache.store(names[page.pk], (texts[page.pk],))
-    return texts
+    pks = {f"search-text:{page.pk}": page.pk for page in pages}
+
+    def build(missing):
+        found = Page.objects.filter(pk__in=[pks[name] for name in missing]).specific()
+        return {f"search-text:{page.pk}": searchable_text(page) for page in found}
+
+    return {pks[name]: text for name, text in site_cache.remember_many(list(pks), build).items()}
 
 
 def build_results(pages, words, request):

@@ -151,6 +151,26 @@ def store(name, value, version=None):
     cache.set(versioned_key(name, version), value, cache_seconds())
 
 
+def remember_many(names, build_missing):
+    """{name: value} for `names` as `remember` gives each, in one round trip to the cache.
+
+    `build_missing(missing_names)` returns {name: value} for those it can build; a name it leaves
+    out is neither kept nor returned (e.g. a page deleted since it was listed)."""
+    if not enabled():
+        return build_missing(list(names))
+    version = current_version()
+    keys = {versioned_key(name, version): name for name in names}
+    found = {keys[key]: kept[0] for key, kept in cache.get_many(list(keys)).items()}
+    missing = [name for name in names if name not in found]
+    if missing:
+        built = build_missing(missing)
+        cache.set_many(
+            {versioned_key(name, version): (value,) for name, value in built.items()}, cache_seconds()
+        )
+        found.update(built)
+    return found
+
+
 class ProcessCopies:
     """The site-cache values this process read last, kept as live objects.
 

@@ -266,3 +266,21 @@ def test_an_article_published_by_another_process_is_listed_and_counted_at_once(c
     html = client.get(section.url).content.decode()
     assert "共 22 条" in html
     assert "玉树州总工会慰问高海拔户外劳动者" in html
+
+
+def test_remember_many_builds_only_what_is_missing_and_forgets_on_a_change(site_root):
+    from sitecache import cache as site_cache
+
+    asked = []
+
+    def build(missing):
+        asked.append(sorted(missing))
+        return {name: name.upper() for name in missing if name != "gone"}
+
+    assert site_cache.remember_many(["a", "b", "gone"], build) == {"a": "A", "b": "B"}
+    assert site_cache.remember_many(["a", "b", "c", "gone"], build) == {"a": "A", "b": "B", "c": "C"}
+    # Kept ones are not built again; a name the builder left out is asked for again.
+    assert asked == [["a", "b", "gone"], ["c", "gone"]]
+    site_cache.bump_version()
+    site_cache.remember_many(["a"], build)
+    assert asked[-1] == ["a"]
