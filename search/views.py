@@ -1,15 +1,13 @@
 """The reader's search page, /search/?q=…"""
 
-import functools
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,7 +18,7 @@ from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_safe
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import page_range_with_gaps, paginate
@@ -85,21 +83,28 @@ class ReaderQuery:
         return " ".join([self.words, *self.phrases]).strip()
 
 
-# What `build_results` reads of a hit (its URL, type, title and date); its text is kept per page.
-HIT_FIELDS = ("id", "title", "url_path", "first_published_at", "content_type")
+@dataclass(frozen=True)
+class HitCard:
+    """What the result list shows of a page, whatever question finds it: kept per page and site
+    until the site changes (a page's title, address, date and text change only when it is published
+    again). Dates as the template's `date` filter writes them (`c` and `Y-m-d`, the site's time zone)."""
+
+    title: str
+    url: str
+    kind: str
+    date_iso: str
+    date_text: str
+    text: str
 
 
 @dataclass
 class Result:
-    page: Page
     title: str
     snippet: str
-    date: object
     kind: str
-    url: str = ""
-    # As the template's `date` filter writes them (`c` and `Y-m-d`, in the site's time zone).
-    date_iso: str = ""
-    date_text: str = ""
+    url: str
+    date_iso: str
+    date_text: str
 
 
 def future_article_ids():
@@ -138,72 +143,65 @@ KIND_LABELS = {
 
 
 def kind_label(page):
-    # The page's own type, from its content type (no query): hits are loaded as plain pages.
     return KIND_LABELS.get(getattr(page.specific_class, "__name__", ""), "页面")
 
 
-@functools.cache
-def display_date_paths():
-    """Paths from Page to each page type's own `display_date` column (articles'): `articlepage__display_date`."""
-    paths = []
-    for model in get_page_models():
-        try:
-            field = model._meta.get_field(DISPLAY_DATE_FIELD)
-        except FieldDoesNotExist:
-            continue
-        if field.model is model and Page in model._meta.parents:
-            paths.append(f"{model._meta.model_name}__{DISPLAY_DATE_FIELD}")
-    return paths
+def shown_date(page):
+    """The date a hit shows: an article's display date (the date printed on it), else when it went live."""
+    date = getattr(page, DISPLAY_DATE_FIELD, None)
+    return date if isinstance(date, datetime) else page.first_published_at
 
 
-def with_display_date(pages):
-    """Plain pages carrying their type's display date (`_display_date`), in the same query.
+def hit_card(page, request):
+    date = shown_date(page)
+    local = template_localtime(date) if date else None
+    return HitCard(
+        title=page.title,
+        # With the request, Wagtail reads the sites' root paths once for all the pages built together.
+        url=page.get_url(request=request),
+        kind=kind_label(page),
+        date_iso=dateformat.format(local, "c") if local else "",
+        date_text=dateformat.format(local, "Y-m-d") if local else "",
+        text=searchable_text(page),
+    )
 
-    Hits are loaded as plain pages, without a page type's own columns (an article's body): the
-    list needs only this date from the page type, and the snippet text, kept per page."""
-    paths = display_date_paths()
-    if not paths:
-        return pages
-    date = F(paths[0]) if len(paths) == 1 else Coalesce(*(F(path) for path in paths))
-    return pages.annotate(_display_date=date)
 
-
-def page_texts(pages):
-    """{pk: searchable_text} of `pages`. A page's text changes only when it is published again: worked
-    out once per site version, whatever question finds it, and read in one cache round trip."""
-    pks = {f"search-text:{page.pk}": page.pk for page in pages}
+def hit_cards(pks, request, site):
+    """{pk: HitCard} of the pages `pks`, in one cache round trip; pages not kept yet are loaded
+    together. A page deleted since it was ranked is left out."""
+    names = {f"search-hit:{getattr(site, 'pk', None)}:{pk}": pk for pk in pks}
+    name_of = {pk: name for name, pk in names.items()}
 
     def build(missing):
-        found = Page.objects.filter(pk__in=[pks[name] for name in missing]).specific()
-        return {f"search-text:{page.pk}": searchable_text(page) for page in found}
+        found = Page.objects.filter(pk__in=[names[name] for name in missing]).specific()
+        return {name_of[page.pk]: hit_card(page, request) for page in found}
 
-    return {pks[name]: text for name, text in site_cache.remember_many(list(pks), build).items()}
+    return {names[name]: card for name, card in site_cache.remember_many(list(names), build).items()}
 
 
-def build_results(pages, words, request):
-    """What the list shows of each hit, worked out here rather than by template tags and filters
-    per hit ({% pageurl %}, `|date`): the same text, for a fraction of the rendering time."""
-    pages = list(pages)
-    texts = page_texts(pages)
-    results = []
-    for page in pages:
-        date = getattr(page, "_display_date", None) or page.first_published_at
-        local = template_localtime(date) if date else None
-        results.append(
-            Result(
-                page=page,
-                title=highlight(page.title, words),
-                # A page deleted since it was found has no text left to show.
-                snippet=snippet(texts.get(page.pk, ""), words),
-                date=date,
-                kind=kind_label(page),
-                # With the request, Wagtail reads the sites' root paths once for the whole list.
-                url=page.get_url(request=request),
-                date_iso=dateformat.format(local, "c") if local else "",
-                date_text=dateformat.format(local, "Y-m-d") if local else "",
-            )
+def hit_pks(results):
+    """The primary keys of a page of search results, best first. The ranked window knows them
+    without loading the pages (`ranked_pks`); other backends' results are loaded for them."""
+    ranked_pks = getattr(results, "ranked_pks", None)
+    pks = ranked_pks() if ranked_pks is not None else None
+    return pks if pks is not None else [page.pk for page in results]
+
+
+def build_results(pks, words, request, site):
+    """What the list shows of each hit: its kept card, with the reader's words marked."""
+    cards = hit_cards(pks, request, site)
+    return [
+        Result(
+            title=highlight(card.title, words),
+            snippet=snippet(card.text, words),
+            kind=card.kind,
+            url=card.url,
+            date_iso=card.date_iso,
+            date_text=card.date_text,
         )
-    return results
+        for card in (cards.get(pk) for pk in pks)
+        if card is not None
+    ]
 
 
 def promotions_for(query, visible_pages, site):
@@ -260,8 +258,8 @@ def search_context(request, raw_query, query):
         "partial_match": False,
     }
     if searchable:
-        # Plain pages: the list shows a hit's title, URL, type, date and text (`build_results`).
-        pages = with_display_date(filters.apply(visible_pages)).only(*HIT_FIELDS)
+        # What the list shows of a hit comes from its kept card (`hit_cards`): the pages only rank.
+        pages = filters.apply(visible_pages).only("id")
         results = pages.search(reader_query.search_query("and"))
         listing = paginate(request, results, RESULTS_PER_PAGE)
         if listing.paginator.count == 0 and reader_query.unit_count > 1:
@@ -282,7 +280,7 @@ def search_context(request, raw_query, query):
         context.update(
             listing=listing,
             page_numbers=page_range_with_gaps(listing),
-            results=build_results(listing.object_list, words, request),
+            results=build_results(hit_pks(listing.object_list), words, request, site),
             query_prefix=urlencode({"q": query, **filters.as_query_params()}),
         )
 

@@ -214,6 +214,14 @@ class NewestMatchesCompilerMixin:
 class RankedWindowResultsMixin:
     """Search results served from the compiler's `ranked_matches` (see NewestMatchesCompilerMixin)."""
 
+    def ranked_pks(self):
+        """The primary keys of this slice of the results, best first, without loading the objects;
+        None where the ranked window does not apply."""
+        ranked = self.query_compiler.ranked_matches(self.backend)
+        if ranked is None:
+            return None
+        return [pk for pk, _score in ranked[self.start : self.stop]]
+
     def _do_search(self):
         ranked = self.query_compiler.ranked_matches(self.backend)
         if ranked is None:
