@@ -246,9 +246,14 @@ def search_context(request, raw_query, query):
         notes.append("检索词里没有可以检索的文字或数字，请换个说法试试。")
 
     context = {
+        # For `{% sitefragment %}` alone: the content is kept and shown to every reader who asks the
+        # same question, so nothing in it may depend on this reader's request.
+        "request": request,
         "search_query": query,
         "filters": filters,
         "type_choices": content_type_choices(),
+        # The filter controls depend on the site's sections and the filters chosen, not the question.
+        "filters_fragment_key": f"{getattr(site, 'pk', None)}:{urlencode(filters.as_query_params())}",
         "sections": sections,
         "notes": notes,
         "suggested_queries": SUGGESTED_QUERIES,

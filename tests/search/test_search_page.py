@@ -193,6 +193,26 @@ def test_filter_by_section_and_dates(client, corpus):
     assert titles == ["回顾十三五时期职工技能提升成效"]
 
 
+def test_the_filter_controls_show_the_reader_s_own_choices(client, corpus):
+    """The filter controls are kept per filter set, not per question: each reader still sees the
+    choices they made, a section published since is offered, and no choice leaks to another search."""
+    from tests.factories import NewsSectionFactory
+
+    section = str(corpus.union_section.pk)
+    chosen = search(client, "工会", type="news", section=section, **{"from": "2020-01-02"}).content.decode()
+    assert '<option value="news" selected>' in chosen
+    assert f'<option value="{section}" selected>' in chosen
+    assert 'name="from" value="2020-01-02"' in chosen
+    for question in ("职工", "工会"):
+        plain = search(client, question).content.decode()
+        assert " selected>" not in plain and 'name="from" value=""' in plain
+    # The same filters with another question: the same choices shown.
+    again = search(client, "职工", type="news", section=section, **{"from": "2020-01-02"}).content.decode()
+    assert '<option value="news" selected>' in again and 'name="from" value="2020-01-02"' in again
+    NewsSectionFactory(parent=corpus.union_section.get_parent(), title="劳动保护", slug="laodongbaohu")
+    assert ">劳动保护</option>" in search(client, "安全").content.decode()
+
+
 BAD_FILTERS = [
     {"type": "ufo"},
     {"section": "abc"},
