@@ -37,6 +37,13 @@ def test_signed_in_editors_get_private_pages(client, site_root, django_user_mode
     assert "public" not in response["Cache-Control"]
 
 
+def test_the_editor_bar_shows_for_editors_only(client, site_root, django_user_model):
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    user = django_user_model.objects.create_superuser("editor-bar", "e@example.com", "pw")
+    client.force_login(user)
+    assert "wagtail-userbar" in client.get("/").content.decode()
+
+
 def test_unknown_address_gives_chinese_404(client, site_root):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
