@@ -40,23 +40,28 @@ WHAT = {"articles": "新闻", "workers": "劳模"}
 # News articles
 
 
-def _start(command, count, what):
-    """The home page to generate under and bulk.yaml's words for `what` (articles or workers), or
-    None (and a line saying why) when there is nothing to do."""
-    if count <= 0:
-        return None
-    home = HomePage.objects.first()
-    if home is None:
-        command.stdout.write(f"{WHAT[what]}合成内容：未找到首页，已跳过。")
-        return None
-    return home, datafiles.read("bulk")[what]
+def _bulk_generator(what):
+    """`generate_<what>(command, count)` from a body that takes the home page to generate under and
+    bulk.yaml's words for `what` (articles or workers): nothing for a count of 0, a line saying why
+    when there is no home page."""
+
+    def decorate(body):
+        def generate(command, count):
+            if count <= 0:
+                return
+            home = HomePage.objects.first()
+            if home is None:
+                command.stdout.write(f"{WHAT[what]}合成内容：未找到首页，已跳过。")
+                return
+            body(command, count, home, datafiles.read("bulk")[what])
+
+        return generate
+
+    return decorate
 
 
-def generate_articles(command, count):
-    start = _start(command, count, "articles")
-    if start is None:
-        return
-    home, words = start
+@_bulk_generator("articles")
+def generate_articles(command, count, home, words):
     started = time.perf_counter()
     sections = list(NewsSectionPage.objects.child_of(home))
     for title in words["sections"][len(sections) :]:
@@ -151,11 +156,8 @@ def _slug(region, subject, action, number, used):
 # 劳模风采 profiles
 
 
-def generate_workers(command, count):
-    start = _start(command, count, "workers")
-    if start is None:
-        return
-    home, words = start
+@_bulk_generator("workers")
+def generate_workers(command, count, home, words):
     started = time.perf_counter()
     demo_workers = datafiles.read("workers")
     builders.ensure_vocabularies(demo_workers["vocabularies"])

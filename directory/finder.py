@@ -54,20 +54,20 @@ ALLOWED = {
 }
 
 
+# The field each filter looks at; 网上入会 has one value, "1", and asks for a flag.
+LOOKUPS = {
+    "region": "prefecture",
+    "county": "county",
+    "level": "level",
+    "industry": "industry",
+    "group": "worker_groups__contains",
+}
+
+
 def condition(name, value):
-    if name == "region":
-        return Q(prefecture=value)
-    if name == "county":
-        return Q(county=value)
-    if name == "level":
-        return Q(level=value)
-    if name == "industry":
-        return Q(industry=value)
-    if name == "group":
-        return Q(worker_groups__contains=value)
     if name == "online":
         return Q(accepts_online=True)
-    raise KeyError(name)
+    return Q(**{LOOKUPS[name]: value})
 
 
 def text_condition(text):

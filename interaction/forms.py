@@ -17,6 +17,11 @@ def _required(label):
     return {"required": f"请填写“{label}”。", "max_length": TOO_LONG_MESSAGE}
 
 
+def _text(label, max_length, **kwargs):
+    """A required text whose messages name `label`."""
+    return forms.CharField(label=label, max_length=max_length, error_messages=_required(label), **kwargs)
+
+
 def _choose(label, choices, **kwargs):
     """A required choice with 请选择 first, its messages naming what to choose."""
     return forms.ChoiceField(
@@ -70,13 +75,12 @@ class DescribedForm(forms.Form):
 class MessageForm(DescribedForm):
     category = _choose("留言类别", Category.choices)
     region = _choose("所在地区", Region.choices, help_text="选择您工作所在的市州，留言会交给当地工会办理。")
-    title = forms.CharField(label="标题", max_length=100, error_messages=_required("标题"))
-    description = forms.CharField(
-        label="具体内容",
-        max_length=3000,
+    title = _text("标题", 100)
+    description = _text(
+        "具体内容",
+        3000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="请写明事情经过、涉及的单位和您的诉求（3000 字以内）。请不要填写身份证号码。",
-        error_messages=_required("具体内容"),
     )
     attachments = AttachmentsField(
         label="附件（可选）",
@@ -122,10 +126,9 @@ class MessageForm(DescribedForm):
 
 
 class LookupForm(DescribedForm):
-    code = forms.CharField(
-        label="受理编号",
-        max_length=CODE_LENGTH + 10,
-        error_messages=_required("受理编号"),
+    code = _text(
+        "受理编号",
+        CODE_LENGTH + 10,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     mobile = MobileNumberField(label="提交时填写的手机号码", error_messages={"required": "请填写手机号码。"})
@@ -172,19 +175,13 @@ class AssignForm(forms.Form):
 
 
 class ErrorReportForm(DescribedForm):
-    page_url = forms.CharField(
-        label="出错页面的网址",
-        max_length=500,
-        error_messages=_required("出错页面的网址"),
-        help_text="从页面上的“我为网站找错”进入时已自动填好。",
-    )
+    page_url = _text("出错页面的网址", 500, help_text="从页面上的“我为网站找错”进入时已自动填好。")
     kind = _choose("问题类型", ErrorKind.choices)
-    description = forms.CharField(
-        label="问题描述",
-        max_length=1000,
+    description = _text(
+        "问题描述",
+        1000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="例如：第二段“劳动和同”应为“劳动合同”。",
-        error_messages=_required("问题描述"),
     )
     contact = forms.CharField(
         label="联系方式（可选）",
@@ -213,9 +210,7 @@ class ErrorReportForm(DescribedForm):
 
 
 class ErrorLookupForm(DescribedForm):
-    code = forms.CharField(
-        label="受理编号", max_length=CODE_LENGTH + 10, error_messages=_required("受理编号")
-    )
+    code = _text("受理编号", CODE_LENGTH + 10)
 
 
 class ErrorAnswerForm(forms.Form):

@@ -28,6 +28,11 @@ def _required(label):
     }
 
 
+def _choice(label, choices, **kwargs):
+    """A required choice whose messages name `label`."""
+    return forms.ChoiceField(label=label, choices=choices, error_messages=_required(label), **kwargs)
+
+
 def _no_id_number(value):
     if ID_CARD_RE.search(value or ""):
         raise ValidationError(NO_ID_NUMBER)
@@ -56,9 +61,7 @@ class WhoForm(StepForm):
         error_messages={**_required("手机号码")},
         help_text="工会工作人员会用这个号码与您联系。",
     )
-    gender = forms.ChoiceField(
-        label="性别", choices=GENDERS, widget=forms.RadioSelect, error_messages=_required("性别")
-    )
+    gender = _choice("性别", GENDERS, widget=forms.RadioSelect)
     ethnicity = forms.ChoiceField(
         label="民族（选填）",
         choices=[("", "请选择（可不填）"), *ETHNICITY_CHOICES],
@@ -90,20 +93,12 @@ class WorkForm(StepForm):
         error_messages=_required("工作单位或平台"),
         help_text="例如：某某快递城北营业部、某外卖平台；没有固定单位可填“个人”。",
     )
-    work_kind = forms.ChoiceField(
-        label="工作类型", choices=WORK_KINDS, widget=forms.RadioSelect, error_messages=_required("工作类型")
-    )
-    prefecture = forms.ChoiceField(
-        label="工作所在市州",
-        choices=[("", "请选择"), *PREFECTURE_CHOICES],
-        error_messages=_required("工作所在市州"),
-    )
+    work_kind = _choice("工作类型", WORK_KINDS, widget=forms.RadioSelect)
+    prefecture = _choice("工作所在市州", [("", "请选择"), *PREFECTURE_CHOICES])
     county = forms.ChoiceField(
         label="县区（选填）", choices=county_choices, required=False, error_messages=_required("县区")
     )
-    industry = forms.ChoiceField(
-        label="行业", choices=[("", "请选择"), *INDUSTRIES], error_messages=_required("行业")
-    )
+    industry = _choice("行业", [("", "请选择"), *INDUSTRIES])
 
     def clean_employer(self):
         return _no_id_number(" ".join(self.cleaned_data["employer"].split()))

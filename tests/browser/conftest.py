@@ -157,23 +157,21 @@ def open_page(chromium, server, viewport, check_js=True, **options):
         assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
 
 
-@pytest.fixture
-def phone(chromium, demo_site):
-    """A 360 px wide phone screen showing the demo site; fails the test on any JavaScript error."""
-    with open_page(chromium, demo_site, PHONE) as page:
-        yield page
+def page_fixture(viewport, check_js=True, **options):
+    """A fixture: a page of `open_page` on the demo site, in a browser of its own, with these options."""
+
+    @pytest.fixture
+    def fixture(chromium, demo_site):
+        with open_page(chromium, demo_site, viewport, check_js=check_js, **options) as page:
+            yield page
+
+    return fixture
 
 
-@pytest.fixture
-def desktop(chromium, demo_site):
-    with open_page(chromium, demo_site, DESKTOP) as page:
-        yield page
-
-
-@pytest.fixture
-def phone_without_js(chromium, demo_site):
-    with open_page(chromium, demo_site, PHONE, check_js=False, java_script_enabled=False) as page:
-        yield page
+# A 360 px wide phone screen showing the demo site; fails the test on any JavaScript error.
+phone = page_fixture(PHONE)
+desktop = page_fixture(DESKTOP)
+phone_without_js = page_fixture(PHONE, check_js=False, java_script_enabled=False)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ try:
 except ImportError:  # the conftest skips (or fails) with the reason
     expect = None
 
-from .conftest import DESKTOP, axe_violations, browser_db, horizontal_overflow, open_page
+from .conftest import DESKTOP, axe_violations, browser_db, horizontal_overflow, page_fixture
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -38,24 +38,11 @@ HANDLER = ("weiquan", "qhgh-weiquan-2026")  # 维权受理员 of 西宁 and 海�
 WORKER_MOBILE = "13897001234"
 
 
-@pytest.fixture
-def phone_near_xining(chromium, demo_site):
-    """A 390 px phone whose owner allowed the site to know its position (near 西宁)."""
-    with open_page(chromium, demo_site, PHONE_390, geolocation=XINING, permissions=["geolocation"]) as page:
-        yield page
-
-
-@pytest.fixture
-def phone_390(chromium, demo_site):
-    with open_page(chromium, demo_site, PHONE_390) as page:
-        yield page
-
-
-@pytest.fixture
-def staff_browser(chromium, demo_site):
-    """Another browser (its own cookies) on a desktop screen, for the union's staff."""
-    with open_page(chromium, demo_site, DESKTOP, check_js=False) as page:
-        yield page
+# A 390 px phone whose owner allowed the site to know its position (near 西宁).
+phone_near_xining = page_fixture(PHONE_390, geolocation=XINING, permissions=["geolocation"])
+phone_390 = page_fixture(PHONE_390)
+# Another browser (its own cookies) on a desktop screen, for the union's staff.
+staff_browser = page_fixture(DESKTOP, check_js=False)
 
 
 def committed(work):

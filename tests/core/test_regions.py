@@ -6,23 +6,13 @@ import pytest
 from core.regions import COUNTY_TO_PREFECTURE, PREFECTURES
 from directory.vocab import PREFECTURE_CHOICES, REGIONS
 from interaction.models import Region
-
-EIGHT = [
-    "西宁市",
-    "海东市",
-    "海北藏族自治州",
-    "黄南藏族自治州",
-    "海南藏族自治州",
-    "果洛藏族自治州",
-    "玉树藏族自治州",
-    "海西蒙古族藏族自治州",
-]
+from tests.qinghai import PREFECTURE_NAMES
 
 
 def test_every_list_offers_the_same_eight_prefectures():
-    assert [prefecture.name for prefecture in PREFECTURES] == EIGHT
-    assert [label for _, label in PREFECTURE_CHOICES] == EIGHT
-    assert Region.labels == [*EIGHT, "省直", "中央驻青"]
+    assert [prefecture.name for prefecture in PREFECTURES] == PREFECTURE_NAMES
+    assert [label for _, label in PREFECTURE_CHOICES] == PREFECTURE_NAMES
+    assert Region.labels == [*PREFECTURE_NAMES, "省直", "中央驻青"]
     # Stored values stay what they were: full names in the directory, codes in 12351 留言.
     assert Region.XINING == "xining" and Region.HAIXI == "haixi"
     assert REGIONS["海西蒙古族藏族自治州"][-1] == "大柴旦行政委员会"

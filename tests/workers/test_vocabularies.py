@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.qinghai import PREFECTURE_NAMES
 from workers.models import HonourTitle, Industry, Region
 
 pytestmark = pytest.mark.django_db
@@ -14,18 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_seeded_regions_are_qinghais_prefectures_plus_provincial_and_central_units(db):
     # The seed lists belong to the demo content, not to the test factories: load them as `make run` does.
     call_command("load_demo_content", stdout=io.StringIO())
-    assert list(Region.objects.values_list("name", flat=True)) == [
-        "西宁市",
-        "海东市",
-        "海北藏族自治州",
-        "黄南藏族自治州",
-        "海南藏族自治州",
-        "果洛藏族自治州",
-        "玉树藏族自治州",
-        "海西蒙古族藏族自治州",
-        "省直",
-        "中央驻青",
-    ]
+    assert list(Region.objects.values_list("name", flat=True)) == [*PREFECTURE_NAMES, "省直", "中央驻青"]
     assert HonourTitle.objects.get(name="全国劳动模范").level == "national"
     assert HonourTitle.objects.get(name="青海工匠").level == "provincial"
 
