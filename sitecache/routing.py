@@ -22,6 +22,11 @@ def _prefix_name(root, components):
     return f"route:{root.pk}:{'/'.join(components)}"
 
 
+def _routed_page(result):
+    # Wagtail's RouteResult, or the (page, args, kwargs) tuple older custom routes return.
+    return getattr(result, "page", None) or result[0]
+
+
 class CachedRoutingMixin:
     """For the site's root page: route through the cached tree position of the deepest known page.
 
@@ -45,10 +50,15 @@ class CachedRoutingMixin:
             page = self._page_from_cache(*found[longest_known])
             if page is not None:
                 consumed = page.depth - self.depth
-                return page.route(request, path_components[consumed:])
+                result = page.route(request, path_components[consumed:])
+                # A section known before its articles were read: the article reached below it is
+                # remembered too, or every later request would walk down from the section again.
+                reached = _routed_page(result)
+                if reached.depth > page.depth:
+                    self._remember_route(reached, path_components, version)
+                return result
         result = super().route(request, path_components)
-        # Wagtail's RouteResult, or the (page, args, kwargs) tuple older custom routes return.
-        self._remember_route(getattr(result, "page", None) or result[0], path_components, version)
+        self._remember_route(_routed_page(result), path_components, version)
         return result
 
     def _remember_route(self, page, path_components, version):

@@ -172,6 +172,21 @@ def test_an_article_needs_few_queries_once_the_site_is_warm(client, site_root, d
 
 
 @pytest.mark.site_cache
+def test_an_article_read_after_its_section_needs_as_few_queries(
+    client, site_root, django_assert_max_num_queries
+):
+    """Readers open the section before its articles: the article's route is remembered all the
+    same, so it is not looked up below the section on every later request."""
+    section = NewsSectionFactory(parent=site_root, title="工会要闻")
+    article = ArticleFactory(parent=section, title="省总工会召开全委会议", tags=["工会", "会议"])
+    warm(client, section.url)
+    warm(client, article.url)
+    # The site cache's version and the article itself, as when the article is read first.
+    with django_assert_max_num_queries(2):
+        assert "省总工会召开全委会议" in client.get(article.url).content.decode()
+
+
+@pytest.mark.site_cache
 def test_a_page_loaded_through_the_compiled_route_query_is_the_orms_page(client, site_root):
     """The cached route reads the page with a SELECT compiled once per page type: the instance must
     be the one the ORM builds (every field, converted values such as the StreamField body)."""
