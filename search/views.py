@@ -3,7 +3,6 @@
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,7 +21,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import page_range_with_gaps, paginate
-from core.pages import DISPLAY_DATE_FIELD
+from feeds.items import publish_time
 from search.backends.common import phrase_alternatives, phrase_text
 from search.filters import content_type_choices, existing_models, parse_filters, section_choices
 from search.segmentation import MAX_QUERY_LENGTH, highlight_words, query_terms
@@ -146,14 +145,9 @@ def kind_label(page):
     return KIND_LABELS.get(getattr(page.specific_class, "__name__", ""), "页面")
 
 
-def shown_date(page):
-    """The date a hit shows: an article's display date (the date printed on it), else when it went live."""
-    date = getattr(page, DISPLAY_DATE_FIELD, None)
-    return date if isinstance(date, datetime) else page.first_published_at
-
-
 def hit_card(page, request):
-    date = shown_date(page)
+    # The date a reader sees on the page itself (an article's display date), as the feeds give it.
+    date = publish_time(page)
     local = template_localtime(date) if date else None
     return HitCard(
         title=page.title,
@@ -169,12 +163,12 @@ def hit_card(page, request):
 def hit_cards(pks, request, site):
     """{pk: HitCard} of the pages `pks`, in one cache round trip; pages not kept yet are loaded
     together. A page deleted since it was ranked is left out."""
-    names = {f"search-hit:{getattr(site, 'pk', None)}:{pk}": pk for pk in pks}
-    name_of = {pk: name for name, pk in names.items()}
+    site_pk = getattr(site, "pk", None)
+    names = {f"search-hit:{site_pk}:{pk}": pk for pk in pks}
 
     def build(missing):
         found = Page.objects.filter(pk__in=[names[name] for name in missing]).specific()
-        return {name_of[page.pk]: hit_card(page, request) for page in found}
+        return {f"search-hit:{site_pk}:{page.pk}": hit_card(page, request) for page in found}
 
     return {names[name]: card for name, card in site_cache.remember_many(list(names), build).items()}
 

@@ -83,6 +83,18 @@ def test_title_match_ranks_first_and_words_are_marked(client, corpus):
     assert "<mark>五一劳动奖章</mark>" in html
 
 
+def test_a_hit_shows_the_date_printed_on_the_article(client, corpus):
+    """An article imported with an older 显示日期 shows that date, not the day it went online."""
+    from wagtail.models import Page
+
+    article = corpus.articles["plan"]
+    # Put online today; the date printed on it stays 400 days back.
+    Page.objects.filter(pk=article.pk).update(first_published_at=timezone.now())
+    shown = timezone.localtime(article.display_date)
+    html = search(client, "十三五").content.decode()
+    assert f'<time datetime="{shown.isoformat()}">{shown:%Y-%m-%d}</time>' in html
+
+
 def test_snippet_shows_the_matching_passage(client, corpus):
     html = search(client, "欠薪").content.decode()
     assert "<mark>欠薪</mark>" in html
