@@ -24,6 +24,7 @@ import math
 import time
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 
@@ -131,8 +132,6 @@ HONEYPOT_FIELD = "website_url"
 
 
 def honeypot_form_field():
-    from django import forms
-
     return forms.CharField(
         label="网址（请勿填写）",
         required=False,

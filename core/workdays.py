@@ -15,6 +15,8 @@ import time
 import chinese_calendar
 from django.utils import timezone
 
+from .models import CalendarDay, CalendarYear
+
 # Entries changed in the admin reach every process within this many seconds.
 RELOAD_SECONDS = 60
 
@@ -48,8 +50,6 @@ class _Overrides:
         return self
 
     def reload(self):
-        from .models import CalendarDay, CalendarYear
-
         self.complete_years = frozenset(
             CalendarYear.objects.filter(complete=True).values_list("year", flat=True)
         )

@@ -6,6 +6,7 @@ Only the organisation's public facts are kept: no person's name, phone or addres
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
+from django.urls import reverse
 
 from search.segmentation import segment_for_index
 
@@ -163,8 +164,6 @@ class UnionOrganisation(models.Model):
         return " ".join(part for part in (self.prefecture, self.county) if part) or "全省"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("directory:organisation", args=[self.code])
 
     # -- validation ----------------------------------------------------------

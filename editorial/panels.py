@@ -6,6 +6,8 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState, WorkflowTas
 
 from core.people import person_name
 
+from .views import QuickReviewForm, sections_for_new_article
+
 PANEL_LIMIT = 10
 
 
@@ -81,8 +83,6 @@ class AwaitingMyReviewPanel(EditorialPanel):
     extra_heading = "审核"
 
     def blank_form(self):
-        from .views import QuickReviewForm
-
         return QuickReviewForm()
 
     def get_rows(self, user):
@@ -184,8 +184,6 @@ class NewArticlePanel(Component):
     template_name = "editorial/panels/new_article.html"
 
     def get_context_data(self, parent_context):
-        from .views import sections_for_new_article
-
         user = parent_context["request"].user
         return {"sections": sections_for_new_article(user), "action_url": reverse("editorial_new_article")}
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from core import workdays
@@ -287,8 +287,6 @@ def undated_row():
 
 
 def _has_url(name):
-    from django.urls import NoReverseMatch
-
     try:
         reverse(name)
         return True

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import Resolver404, resolve
@@ -236,8 +237,6 @@ class InternalResolver:
         path = unquote(path)
         media_url = settings.MEDIA_URL
         if path.startswith(media_url):
-            from django.core.files.storage import default_storage
-
             name = path[len(media_url) :]
             return (True, "") if default_storage.exists(name) else (False, "媒体文件不存在")
         try:

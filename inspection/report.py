@@ -6,6 +6,7 @@ import io
 from django.db.models import Count
 from django.utils import timezone
 
+from home.models import StandardPage
 from interaction import stats as interaction_stats
 
 from . import rules
@@ -116,7 +117,6 @@ def xlsx_bytes(figures):
 def draft_page(figures, user):
     """A draft 通用页面 under the home page with the figures, for the 站点管理员 to submit through
     the normal workflow; the same year's draft is revised rather than duplicated."""
-    from home.models import StandardPage
 
     home = rules.home_status().page.specific
     slug = f"annual-report-{figures['year']}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -142,8 +143,6 @@ def _newest_page_below(page, now):
 
 
 def _section_content_types():
-    from django.contrib.contenttypes.models import ContentType
-
     return [ContentType.objects.get_for_model(model).pk for model in section_models()]
 
 

@@ -10,16 +10,18 @@ complete run until then. Idempotent: each page's links and hits are replaced, no
 import datetime
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from editorial.models.glossary import active_glossary
+from editorial.models.glossary import active_glossary, forget_compiled_glossary
 
+from . import indicators, lock, wording
 from . import links as linkmod
-from . import lock, wording
 from . import render as rendering
 from .models import InspectionRun, LinkOccurrence, LinkResult
 
@@ -87,8 +89,6 @@ def check_channels():
 
 
 def _check_channels(client, results):
-    from django.urls import NoReverseMatch, reverse
-
     for key, label, url_name, query in CHANNELS:
         try:
             url = reverse(url_name) + query
@@ -169,8 +169,6 @@ def scan_snippets(now=None, glossary=None):
 
 def _settings_links():
     """Links in site settings (footer badges, police record link)."""
-    from django.apps import apps
-
     items = []
     model = apps.get_model("home", "SiteSettings")
     for instance in model.objects.all():
@@ -271,8 +269,6 @@ def start_or_resume():
 
 def inspect_site(render=True, external=True, now=None, checker=None, stdout=None):
     """The full run under the lock; returns the finished run."""
-    from . import indicators
-
     with lock.held():
         now = now or timezone.now()
         run = start_or_resume()
@@ -319,7 +315,6 @@ class _NoExternal:
 def rescan_wording(now=None):
     """Every published page, snippet and document title through the engine again (under the lock,
     as its own lock name, so a full run and a rescan may overlap but two rescans may not)."""
-    from editorial.models.glossary import forget_compiled_glossary
 
     try:
         with lock.held("wording_rescan"):

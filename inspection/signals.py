@@ -2,9 +2,10 @@
 
 import logging
 import threading
+import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
@@ -16,6 +17,8 @@ log = logging.getLogger(__name__)
 
 @receiver(page_published)
 def check_links_on_publish(sender, instance, **kwargs):
+    # `.run` is imported when a signal needs it, not with this module: it brings the renderer's
+    # process pool and multiprocessing, which no web worker should carry for a page view.
     from .run import check_page_internal_links
 
     try:
@@ -48,10 +51,6 @@ def _start_background_rescan():
 
 
 def _rescan_in_thread():
-    import time
-
-    from django.db import connection
-
     from .run import rescan_wording
 
     try:

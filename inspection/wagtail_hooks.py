@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
@@ -74,8 +75,6 @@ class SectionFreshnessPanel(Component):
 
 
 def panel_rows():
-    from django.utils import timezone
-
     today = timezone.localdate()
     rows = []
     for status in rules.sections():

@@ -13,6 +13,7 @@ from editorial.extract import page_text_fields
 from editorial.models.glossary import active_glossary
 
 from .models import WordingHit
+from .notifications import send_to_site_admins
 
 # Wording, not layout: title length, alt text, punctuation and sources are the workflow's business.
 WORDING_RULES = {
@@ -138,8 +139,6 @@ def forget_unpublished(now):
 
 def alert_serious(now=None):
     """Serious hits on published content not yet reported: one message to the 站点管理员 at once."""
-    from .notifications import send_to_site_admins
-
     hits = list(
         WordingHit.objects.filter(serious=True, fixed_at__isnull=True, alerted=False).order_by("found_at")[
             :50

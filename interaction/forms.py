@@ -2,6 +2,7 @@
 
 import hashlib
 import unicodedata
+from urllib.parse import urlsplit
 
 import django.forms as forms
 from django.core.exceptions import ValidationError
@@ -199,8 +200,6 @@ class ErrorReportForm(DescribedForm):
 
     def clean_page_url(self):
         """Only this site's addresses: a path, or a full URL whose path is kept."""
-        from urllib.parse import urlsplit
-
         value = self.cleaned_data["page_url"].strip()
         parts = urlsplit(value)
         if parts.scheme not in ("", "http", "https") or not (parts.path or "/").startswith("/"):

@@ -4,6 +4,8 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,9 +78,6 @@ def send_reminders(now=None):
 
 
 def error_report_handlers():
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     return (
         get_user_model()
         .objects.filter(is_active=True)

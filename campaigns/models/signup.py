@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from core import protection
 from core.pages import BasePage
 from core.slugs import PinyinSlugPageForm
-from home.models import StandardPage
+from home.models import SiteSettings, StandardPage
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, SIGNUP_FIELD_CHOICES, SignupFormBuilder
 from ..permissions import VIEW_SIGNUPS_PERMISSION
@@ -156,8 +156,6 @@ class CampaignFormPage(BasePage, AbstractForm):
 
     def rate_limited_response(self, request, form):
         """HTTP 429 with the values kept and what the person can do about it."""
-        from home.models import SiteSettings
-
         limit, window = protection.rate_limit_settings()
         wait = protection.retry_after(request)
         hotline = getattr(SiteSettings.for_request(request), "hotline", "") or "12351"
