@@ -152,6 +152,19 @@ def server_times(path, start, end):
     return found
 
 
+def ratio_cells(sites, figures, baseline, lower_is_faster):
+    """A "N×" cell for each site but the baseline (the last): how many times as fast as the baseline
+    it is by `figures` (a figure per site label), "—" where either figure is missing."""
+    cells = []
+    for label, _ in sites[:-1]:
+        if baseline in figures and label in figures:
+            ours, theirs = figures[label], figures[baseline]
+            cells.append(f" {theirs / ours if lower_is_faster else ours / theirs:.1f}× |")
+        else:
+            cells.append(" — |")
+    return cells
+
+
 def print_table(title, sites, pages, times, baseline):
     print(title)
     header = "| page type |" + "".join(f" {label} median / p95 ms |" for label, _ in sites)
@@ -168,11 +181,7 @@ def print_table(title, sites, pages, times, baseline):
                 continue
             medians[label] = statistics.median(values)
             cells.append(f" {medians[label] * 1000:.1f} / {percentile(values, 0.95) * 1000:.1f} |")
-        for label, _ in sites[:-1]:
-            if baseline in medians and label in medians:
-                cells.append(f" {medians[baseline] / medians[label]:.1f}× |")
-            else:
-                cells.append(" — |")
+        cells += ratio_cells(sites, medians, baseline, lower_is_faster=True)
         print(f"| {page[0]} |" + "".join(cells))
 
 
@@ -310,11 +319,7 @@ def main():
                 rates[label], bad = run(base, path, args.concurrency, args.duration)
                 total_errors += bad
             cells = [f" {rates[label]:.1f} |" if label in rates else " — |" for label, _ in sites]
-            for label, _ in sites[:-1]:
-                if baseline in rates and label in rates:
-                    cells.append(f" {rates[label] / rates[baseline]:.1f}× |")
-                else:
-                    cells.append(" — |")
+            cells += ratio_cells(sites, rates, baseline, lower_is_faster=False)
             print(f"| {page[0]} |" + "".join(cells))
         print(f"errors (non-200 or socket): {total_errors}")
     print(f"\nload average at end: {load_average()}")

@@ -2,15 +2,7 @@
 
 import factory
 
-from campaigns.models import (
-    CampaignEvent,
-    CampaignFormField,
-    CampaignFormPage,
-    CampaignIndexPage,
-    CampaignPage,
-    CampaignRelatedArticle,
-    CampaignWorker,
-)
+from campaigns import models
 from campaigns.status import local_today
 
 from .pages import PageFactory, paragraph_body
@@ -35,7 +27,7 @@ class CampaignIndexFactory(PageFactory):
     via_revision = True
 
     class Meta:
-        model = CampaignIndexPage
+        model = models.CampaignIndexPage
 
 
 class CampaignFactory(PageFactory):
@@ -53,16 +45,18 @@ class CampaignFactory(PageFactory):
     _extra_arguments = ("events", "related_articles", "workers")
 
     class Meta:
-        model = CampaignPage
+        model = models.CampaignPage
 
     class Params:
         paragraphs = ()
 
     @classmethod
     def attach(cls, page, events=(), related_articles=(), workers=()):
-        page.events = [CampaignEvent(**event) for event in events]
-        page.related_articles = [CampaignRelatedArticle(article=article) for article in related_articles]
-        page.worker_links = [CampaignWorker(worker=worker) for worker in workers]
+        page.events = [models.CampaignEvent(**event) for event in events]
+        page.related_articles = [
+            models.CampaignRelatedArticle(article=article) for article in related_articles
+        ]
+        page.worker_links = [models.CampaignWorker(worker=worker) for worker in workers]
 
 
 SIGNUP_FIELDS = [
@@ -84,9 +78,11 @@ class SignupFormFactory(PageFactory):
     _extra_arguments = ("fields",)
 
     class Meta:
-        model = CampaignFormPage
+        model = models.CampaignFormPage
 
     @classmethod
     def attach(cls, page, fields=None):
         specs = SIGNUP_FIELDS if fields is None else fields
-        page.form_fields = [CampaignFormField(sort_order=order, **spec) for order, spec in enumerate(specs)]
+        page.form_fields = [
+            models.CampaignFormField(sort_order=order, **spec) for order, spec in enumerate(specs)
+        ]
