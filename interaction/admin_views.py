@@ -110,20 +110,32 @@ class QueueView(AdminScreen):
         return context
 
 
-class DetailView(AdminScreen):
+class CaseScreen(AdminScreen):
+    """One message or error report, found by its pk among `cases_for(user)` (else a 404)."""
+
+    def cases_for(self, user):
+        raise NotImplementedError
+
+    def load(self, request, pk, **kwargs):
+        self.case = get_object_or_404(self.cases_for(request.user), pk=pk)
+
+    def history(self):
+        """The case's log, newest first."""
+        return ModelLogEntry.objects.for_instance(self.case).select_related("user").order_by("-timestamp")
+
+
+class DetailView(CaseScreen):
     template_name = "interaction/admin/detail.html"
     header_icon = "mail"
     check_access = staticmethod(require_role)
-
-    def load(self, request, pk, **kwargs):
-        self.message = get_object_or_404(visible_messages(request.user), pk=pk)
+    cases_for = staticmethod(visible_messages)
 
     def get_page_title(self):
-        return f"留言 {self.message.code}"
+        return f"留言 {self.case.code}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        message = self.message
+        message = self.case
         show_contact = self.request.GET.get("contact") == "1" and message.anonymised_at is None
         if show_contact:
             cases.record_personal_data_view(self.request.user, message)
@@ -154,9 +166,7 @@ class DetailView(AdminScreen):
                 and not message.letters.exists()
             ),
             overdue=message.is_overdue(),
-            history=ModelLogEntry.objects.for_instance(message)
-            .select_related("user")
-            .order_by("-timestamp")[:50],
+            history=self.history()[:50],
         )
         return context
 

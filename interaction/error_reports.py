@@ -11,16 +11,15 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
 from core.admin_views import AdminScreen
 from core.listing import parse_choice_filters
 from core.protection import register_attempt
 
-from .admin_views import queue_context
+from .admin_views import CaseScreen, queue_context
 from .forms import ErrorAnswerForm, ErrorLookupForm, ErrorReportForm
 from .models import ErrorReport, ErrorStatus, new_code, normalise_code
-from .views import lookup_allowed
+from .views import lookup_page
 
 HANDLE_ERRORS_PERMISSION = "interaction.handle_errorreport"
 SESSION_KEY = "interaction_error_report"
@@ -80,21 +79,19 @@ def receipt(request):
     return render(request, "interaction/error_receipt.html", {"code": error.code, "error": error})
 
 
-@never_cache
-def lookup(request):
-    template = "interaction/error_lookup.html"
-    if request.method != "POST":
-        return render(request, template, {"form": ErrorLookupForm()})
-    form = ErrorLookupForm(request.POST)
-    context = {"form": form}
-    if not lookup_allowed(request):
-        context["form_message"] = "查询过于频繁，请过 10 分钟后再试。"
-        return render(request, template, context, status=429)
+def _show_error(request, template, form, context):
     if form.is_valid():
         context["error"] = ErrorReport.objects.filter(code=normalise_code(form.cleaned_data["code"])).first()
         if context["error"] is None:
             context["form_message"] = "没有找到这个受理编号的纠错报告，请核对后再查询。"
     return render(request, template, context)
+
+
+@never_cache
+def lookup(request):
+    return lookup_page(
+        request, "interaction/error_lookup.html", ErrorLookupForm, _show_error, retry_after=False
+    )
 
 
 # --- admin -----------------------------------------------------------------------
@@ -126,26 +123,25 @@ class ErrorQueueView(AdminScreen):
         return context
 
 
-class ErrorDetailView(AdminScreen):
+class ErrorDetailView(CaseScreen):
     template_name = "interaction/admin/error_detail.html"
     header_icon = "warning"
     check_access = staticmethod(require_permission)
 
-    def load(self, request, pk, **kwargs):
-        self.error = get_object_or_404(ErrorReport, pk=pk)
+    def cases_for(self, user):
+        return ErrorReport.objects.all()
 
     def get_page_title(self):
-        return f"纠错 {self.error.code}"
+        return f"纠错 {self.case.code}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        error = self.case
         context.update(
-            error=self.error,
-            overdue=self.error.is_overdue(),
-            form=ErrorAnswerForm(initial={"answer": self.error.answer}),
-            history=ModelLogEntry.objects.for_instance(self.error)
-            .select_related("user")
-            .order_by("-timestamp"),
+            error=error,
+            overdue=error.is_overdue(),
+            form=ErrorAnswerForm(initial={"answer": error.answer}),
+            history=self.history(),
         )
         return context
 

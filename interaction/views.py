@@ -43,6 +43,7 @@ MAX_CASES_IN_SESSION = 10
 NOT_FOUND_MESSAGE = (
     "没有找到与这个受理编号和手机号码相符的留言。请核对受理编号（10 位字母和数字）和提交时填写的手机号码。"
 )
+TOO_MANY_LOOKUPS = "查询过于频繁，请过 10 分钟后再试。"
 ATTACHMENTS_AGAIN = "如需上传附件，请重新选择附件（浏览器不会保留已选的文件）。"
 
 
@@ -202,15 +203,23 @@ def lookup_allowed(request):
     )
 
 
-@never_cache
-def lookup(request):
-    template = "interaction/lookup.html"
+def lookup_page(request, template, form_class, answer, *, retry_after=True):
+    """A reader's look-up (of a message, of an error report): the empty form, or on a POST the one
+    limit for look-ups and then `answer(request, template, form, context)`, which makes the response.
+    `retry_after` says whether a refused look-up tells the browser when to try again."""
     if request.method != "POST":
-        return render(request, template, {"form": LookupForm()})
-    form = LookupForm(request.POST)
+        return render(request, template, {"form": form_class()})
+    form = form_class(request.POST)
     context = {"form": form}
     if not lookup_allowed(request):
-        return _too_many(request, template, context, "查询过于频繁，请过 10 分钟后再试。")
+        if retry_after:
+            return _too_many(request, template, context, TOO_MANY_LOOKUPS)
+        context["form_message"] = TOO_MANY_LOOKUPS
+        return render(request, template, context, status=429)
+    return answer(request, template, form, context)
+
+
+def _open_case(request, template, form, context):
     if not form.is_valid():
         context["form_message"] = "请按下面的提示填写后再查询。"
         return render(request, template, context, status=400)
@@ -220,6 +229,11 @@ def lookup(request):
         return render(request, template, context)
     _remember_case(request, message)
     return redirect("interaction:case", code=message.code)
+
+
+@never_cache
+def lookup(request):
+    return lookup_page(request, "interaction/lookup.html", LookupForm, _open_case)
 
 
 @never_cache
