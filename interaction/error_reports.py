@@ -19,7 +19,7 @@ from core.protection import register_attempt
 from .admin_views import CaseScreen, queue_context
 from .forms import ErrorAnswerForm, ErrorLookupForm, ErrorReportForm
 from .models import ErrorReport, ErrorStatus, new_code, normalise_code
-from .views import lookup_page
+from .views import error_facts, lookup_page
 
 HANDLE_ERRORS_PERMISSION = "interaction.handle_errorreport"
 SESSION_KEY = "interaction_error_report"
@@ -84,6 +84,8 @@ def _show_error(request, template, form, context):
         context["error"] = ErrorReport.objects.filter(code=normalise_code(form.cleaned_data["code"])).first()
         if context["error"] is None:
             context["form_message"] = "没有找到这个受理编号的纠错报告，请核对后再查询。"
+        else:
+            context["facts"] = error_facts(context["error"])
     return render(request, template, context)
 
 
