@@ -22,6 +22,7 @@ from core.listing import paginate, parse_choice_filters
 
 from . import cases
 from .access import SUPERVISOR, handlers_for, role_of, visible_messages
+from .facts import admin_message_facts
 from .forms import AssignForm, NoteForm, ReasonForm, ReplyForm, TransferForm
 from .models import (
     OPEN_STATUSES,
@@ -141,6 +142,7 @@ class DetailView(CaseScreen):
             cases.record_personal_data_view(self.request.user, message)
         context.update(
             message=message,
+            facts=admin_message_facts(message, show_contact),
             show_contact=show_contact,
             replies=message.replies.select_related("author"),
             notes=message.notes.select_related("author"),

@@ -17,9 +17,10 @@ from core.listing import parse_choice_filters
 from core.protection import register_attempt
 
 from .admin_views import CaseScreen, queue_context
+from .facts import admin_error_facts, error_facts
 from .forms import ErrorAnswerForm, ErrorLookupForm, ErrorReportForm
 from .models import ErrorReport, ErrorStatus, new_code, normalise_code
-from .views import error_facts, lookup_page
+from .views import lookup_page
 
 HANDLE_ERRORS_PERMISSION = "interaction.handle_errorreport"
 SESSION_KEY = "interaction_error_report"
@@ -141,6 +142,7 @@ class ErrorDetailView(CaseScreen):
         error = self.case
         context.update(
             error=error,
+            facts=admin_error_facts(error),
             overdue=error.is_overdue(),
             form=ErrorAnswerForm(initial={"answer": error.answer}),
             history=self.history(),

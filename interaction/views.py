@@ -11,12 +11,8 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import date as format_date
-from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.timezone import template_localtime
 from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
@@ -25,6 +21,7 @@ from core.protection import count_attempt, limit_reached, register_attempt
 
 from . import stats, uploads
 from .access import handlers_for
+from .facts import message_facts
 from .forms import LookupForm, MessageForm, RatingForm
 from .models import (
     CODE_ALPHABET,
@@ -238,42 +235,6 @@ def _open_case(request, template, form, context):
 @never_cache
 def lookup(request):
     return lookup_page(request, "interaction/lookup.html", LookupForm, _open_case)
-
-
-def local_date(value, fmt):
-    """`value|date:fmt` as a template shows it (in local time); "" for None."""
-    return format_date(template_localtime(value), fmt)
-
-
-def facts(*pairs):
-    """The (label, value) rows of components/interaction/facts.html, without those that have no value."""
-    return [(label, value) for label, value in pairs if value]
-
-
-def status_fact(case):
-    return format_html("<strong>{}</strong>", case.get_status_display())
-
-
-def message_facts(message):
-    return facts(
-        ("受理编号", message.code),
-        ("类别", message.get_category_display()),
-        ("地区", message.get_region_display()),
-        ("提交时间", local_date(message.created_at, "Y年n月j日 H:i")),
-        ("办理状态", status_fact(message)),
-        ("答复期限", local_date(message.answer_due, "Y年n月j日") if message.is_open else ""),
-    )
-
-
-def error_facts(error):
-    return facts(
-        ("受理编号", error.code),
-        ("问题类型", error.get_kind_display()),
-        ("状态", status_fact(error)),
-        ("答复", linebreaksbr(error.answer))
-        if error.answer
-        else ("答复期限", local_date(error.due, "Y年n月j日")),
-    )
 
 
 @never_cache
