@@ -143,7 +143,6 @@ class DetailView(CaseScreen):
         context.update(
             message=message,
             facts=admin_message_facts(message, show_contact),
-            show_contact=show_contact,
             replies=message.replies.select_related("author"),
             notes=message.notes.select_related("author"),
             attachments=message.attachments.all(),
