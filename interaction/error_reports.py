@@ -92,9 +92,7 @@ def _show_error(request, template, form, context):
 
 @never_cache
 def lookup(request):
-    return lookup_page(
-        request, "interaction/error_lookup.html", ErrorLookupForm, _show_error, retry_after=False
-    )
+    return lookup_page(request, "interaction/error_lookup.html", ErrorLookupForm, _show_error)
 
 
 # --- admin -----------------------------------------------------------------------

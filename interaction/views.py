@@ -48,10 +48,10 @@ TOO_MANY_LOOKUPS = "查询过于频繁，请过 10 分钟后再试。"
 ATTACHMENTS_AGAIN = "如需上传附件，请重新选择附件（浏览器不会保留已选的文件）。"
 
 
-def _too_many(request, template, context, text):
+def _too_many(request, template, context, text, window=None):
     context["form_message"] = text
     response = render(request, template, context, status=429)
-    response["Retry-After"] = str(settings.INTERACTION_RATE_WINDOW)
+    response["Retry-After"] = str(window or settings.INTERACTION_RATE_WINDOW)
     return response
 
 
@@ -204,19 +204,17 @@ def lookup_allowed(request):
     )
 
 
-def lookup_page(request, template, form_class, answer, *, retry_after=True):
+def lookup_page(request, template, form_class, answer):
     """A reader's look-up (of a message, of an error report): the empty form, or on a POST the one
-    limit for look-ups and then `answer(request, template, form, context)`, which makes the response.
-    `retry_after` says whether a refused look-up tells the browser when to try again."""
+    limit for look-ups and then `answer(request, template, form, context)`, which makes the response."""
     if request.method != "POST":
         return render(request, template, {"form": form_class()})
     form = form_class(request.POST)
     context = {"form": form}
     if not lookup_allowed(request):
-        if retry_after:
-            return _too_many(request, template, context, TOO_MANY_LOOKUPS)
-        context["form_message"] = TOO_MANY_LOOKUPS
-        return render(request, template, context, status=429)
+        return _too_many(
+            request, template, context, TOO_MANY_LOOKUPS, settings.INTERACTION_LOOKUP_RATE_WINDOW
+        )
     return answer(request, template, form, context)
 
 

@@ -51,6 +51,18 @@ def test_a_report_gets_a_code_a_deadline_and_an_answer(client, settings):
     assert "已改正，谢谢。" in html
 
 
+def test_looking_up_answers_shares_the_message_lookups_limit_and_says_when_to_retry(client, settings):
+    settings.INTERACTION_LOOKUP_RATE_LIMIT = 2
+    settings.INTERACTION_LOOKUP_RATE_WINDOW = 300
+    client.post("/hudong/chaxun/", {"code": "ABCDEFGHJK", "mobile": "13912345678"})
+    client.post("/hudong/zhaocuo/chaxun/", {"code": "ABCDEFGHJK"})
+    response = client.post("/hudong/zhaocuo/chaxun/", {"code": "ABCDEFGHJK"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "300"
+    html = response.content.decode()
+    assert "查询过于频繁" in html and 'value="ABCDEFGHJK"' in html
+
+
 def test_queue_needs_the_permission(client, xining_handler):
     client.force_login(xining_handler)
     assert client.get("/admin/interaction/errors/").status_code in (302, 403)
