@@ -283,6 +283,7 @@ def test_an_article_published_by_another_process_is_listed_and_counted_at_once(c
     assert "玉树州总工会慰问高海拔户外劳动者" in html
 
 
+@pytest.mark.site_cache
 def test_remember_many_builds_only_what_is_missing_and_forgets_on_a_change(site_root):
     from sitecache import cache as site_cache
 
@@ -299,3 +300,18 @@ def test_remember_many_builds_only_what_is_missing_and_forgets_on_a_change(site_
     site_cache.bump_version()
     site_cache.remember_many(["a"], build)
     assert asked[-1] == ["a"]
+
+
+def test_remember_many_with_the_cache_switched_off_builds_every_time(site_root, settings):
+    from sitecache import cache as site_cache
+
+    settings.SITE_CACHE_ENABLED = False
+    asked = []
+
+    def build(missing):
+        asked.append(sorted(missing))
+        return {name: name.upper() for name in missing}
+
+    assert site_cache.remember_many(["a", "b"], build) == {"a": "A", "b": "B"}
+    assert site_cache.remember_many(["a", "b"], build) == {"a": "A", "b": "B"}
+    assert asked == [["a", "b"], ["a", "b"]]
