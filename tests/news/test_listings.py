@@ -5,7 +5,9 @@ import re
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Site
 
+from home.models import SiteSettings
 from tests.factories import NewsSectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,17 @@ def test_big_section_listing_strategy_lists_the_same(
     article_factory("基层栏目文章", parent=neighbour)
     monkeypatch.setattr("news.models.WALK_DATE_INDEX_FROM", 0)
     assert titles_in(client.get(section.url)) == ["要闻栏目文章甲", "要闻栏目文章乙"]
+
+
+def test_the_footer_links_stay_a_list_on_a_tag_page(client, site_root, news_index, article_factory):
+    # The tag page's context holds `tag`: the footer's stream component must not take it for the
+    # element that wraps the links.
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_links = [("link", {"title": "中华全国总工会", "url": "https://www.acftu.org/"})]
+    site_settings.save()
+    article_factory("带标签的文章", tags=["12351"])
+    for url in ("/", news_index.url + "tags/12351/"):
+        footer = client.get(url).content.decode().split("<footer")[1]
+        links = re.search(r'<ul class="footer-links">\s*<li>(.*?)</li>\s*</ul>', footer, re.S)
+        assert links is not None, url
+        assert 'href="https://www.acftu.org/"' in links.group(1) and "中华全国总工会" in links.group(1)
