@@ -86,9 +86,11 @@ def count(request, scope="signup"):
     return 1 if counted is None else counted
 
 
-def retry_after(request, scope="signup"):
-    """Seconds until this address's window ends (the whole window when unknown)."""
-    _, window = rate_limit_settings(scope)
+def retry_after(request, scope="signup", window=None):
+    """Seconds until this address's window ends (the whole window when unknown). `window` as given
+    to `register_attempt`, where the caller overrides the scope's settings."""
+    if window is None:
+        _, window = rate_limit_settings(scope)
     _, since_key = _keys(request, scope)
     since = cache.get(since_key)
     if since is None:

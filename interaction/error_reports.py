@@ -20,7 +20,7 @@ from .admin_views import CaseScreen, queue_context
 from .facts import admin_error_facts, error_facts
 from .forms import ErrorAnswerForm, ErrorLookupForm, ErrorReportForm
 from .models import ErrorReport, ErrorStatus, new_code, normalise_code
-from .views import lookup_page
+from .views import lookup_page, too_many, window_wait
 
 HANDLE_ERRORS_PERMISSION = "interaction.handle_errorreport"
 SESSION_KEY = "interaction_error_report"
@@ -56,8 +56,14 @@ def report(request):
     if not register_attempt(
         request, "interaction-errors", settings.INTERACTION_RATE_LIMIT, settings.INTERACTION_RATE_WINDOW
     ):
-        context["form_message"] = "提交过于频繁，请过 10 分钟后再试。已填写的内容保留在下面。"
-        return render(request, template, context, status=429)
+        wait, wait_text = window_wait(request, "interaction-errors", settings.INTERACTION_RATE_WINDOW)
+        return too_many(
+            request,
+            template,
+            context,
+            f"提交过于频繁，请在 {wait_text}后再试。已填写的内容保留在下面。",
+            wait,
+        )
     if request.POST.get(ErrorReportForm.honeypot_name):
         return render(request, "interaction/error_receipt.html", {"code": new_code()})
     if not form.is_valid():

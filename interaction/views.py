@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
-from core import notify
+from core import notify, protection
 from core.protection import count_attempt, limit_reached, register_attempt
 
 from . import stats, uploads
@@ -44,15 +44,21 @@ MAX_CASES_IN_SESSION = 10
 NOT_FOUND_MESSAGE = (
     "没有找到与这个受理编号和手机号码相符的留言。请核对受理编号（10 位字母和数字）和提交时填写的手机号码。"
 )
-TOO_MANY_LOOKUPS = "查询过于频繁，请过 10 分钟后再试。"
 ATTACHMENTS_AGAIN = "如需上传附件，请重新选择附件（浏览器不会保留已选的文件）。"
 
 
-def _too_many(request, template, context, text, window=None):
+def too_many(request, template, context, text, wait):
+    """429 with the form as the person filled it in, `text` above it, and when to try again."""
     context["form_message"] = text
     response = render(request, template, context, status=429)
-    response["Retry-After"] = str(window or settings.INTERACTION_RATE_WINDOW)
+    response["Retry-After"] = str(wait)
     return response
+
+
+def window_wait(request, scope, window):
+    """(seconds, "N 分钟") until this address's `scope` window, as register_attempt counts it, ends."""
+    wait = protection.retry_after(request, scope, window)
+    return wait, protection.minutes_text(wait)
 
 
 def _notify_handlers(message):
@@ -100,11 +106,13 @@ def submit(request):
     if not register_attempt(
         request, "interaction-submit", settings.INTERACTION_RATE_LIMIT, settings.INTERACTION_RATE_WINDOW
     ):
-        return _too_many(
+        wait, wait_text = window_wait(request, "interaction-submit", settings.INTERACTION_RATE_WINDOW)
+        return too_many(
             request,
             template,
             context,
-            "提交过于频繁，请过 10 分钟后再试。已填写的内容保留在下面，无需重新填写。",
+            f"提交过于频繁，请在 {wait_text}后再试。已填写的内容保留在下面，无需重新填写。",
+            wait,
         )
     if request.POST.get(MessageForm.honeypot_name):
         # Robots fill every field: answer like a success, store nothing.
@@ -124,11 +132,14 @@ def submit(request):
     mobile_key = f"{data['mobile']}:{timezone.localdate():%Y%m%d}"
     daily_limit = settings.INTERACTION_MOBILE_DAILY_LIMIT
     if limit_reached("interaction-mobile", mobile_key, daily_limit):
-        return _too_many(
+        now = timezone.localtime()
+        midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return too_many(
             request,
             template,
             context,
             f"这个手机号码今天已经提交了 {daily_limit} 条留言，请明天再提交，或拨打职工服务热线 12351。",
+            int((midnight - now).total_seconds()) + 1,
         )
 
     with transaction.atomic():
@@ -212,9 +223,8 @@ def lookup_page(request, template, form_class, answer):
     form = form_class(request.POST)
     context = {"form": form}
     if not lookup_allowed(request):
-        return _too_many(
-            request, template, context, TOO_MANY_LOOKUPS, settings.INTERACTION_LOOKUP_RATE_WINDOW
-        )
+        wait, wait_text = window_wait(request, "interaction-lookup", settings.INTERACTION_LOOKUP_RATE_WINDOW)
+        return too_many(request, template, context, f"查询过于频繁，请在 {wait_text}后再试。", wait)
     return answer(request, template, form, context)
 
 

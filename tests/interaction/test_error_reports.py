@@ -58,9 +58,23 @@ def test_looking_up_answers_shares_the_message_lookups_limit_and_says_when_to_re
     client.post("/hudong/zhaocuo/chaxun/", {"code": "ABCDEFGHJK"})
     response = client.post("/hudong/zhaocuo/chaxun/", {"code": "ABCDEFGHJK"})
     assert response.status_code == 429
-    assert response["Retry-After"] == "300"
+    # The rest of the 5-minute window that began with the first look-up.
+    assert 290 <= int(response["Retry-After"]) <= 300
     html = response.content.decode()
-    assert "查询过于频繁" in html and 'value="ABCDEFGHJK"' in html
+    assert "查询过于频繁，请在 5 分钟后再试" in html and 'value="ABCDEFGHJK"' in html
+
+
+def test_too_many_reports_keep_the_text_and_say_when_to_retry(client, settings):
+    settings.INTERACTION_RATE_LIMIT = 1
+    settings.INTERACTION_RATE_WINDOW = 600
+    report = {"page_url": "/", "kind": "typo", "description": "“劳动和同”应为“劳动合同”。"}
+    client.post(REPORT, report)
+    response = client.post(REPORT, {**report, "description": "第二处错别字"})
+    assert response.status_code == 429
+    assert 590 <= int(response["Retry-After"]) <= 600
+    html = response.content.decode()
+    assert "提交过于频繁，请在 10 分钟后再试" in html and "第二处错别字" in html
+    assert ErrorReport.objects.count() == 1
 
 
 def test_queue_needs_the_permission(client, xining_handler):

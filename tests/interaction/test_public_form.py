@@ -1,5 +1,6 @@
 """The public message form: receipt, kept input, honeypot, rate limits, duplicates, attachments."""
 
+import datetime
 import io
 import re
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 from wagtail.models import ModelLogEntry
 
@@ -99,6 +101,9 @@ def test_rate_limit_per_address(client, settings):
     response = client.post(SUBMIT, form_data(title="第三个问题"))
     assert response.status_code == 429
     assert "第三个问题" in response.content.decode()  # typed text kept
+    window = settings.INTERACTION_RATE_WINDOW
+    assert window - 10 <= int(response["Retry-After"]) <= window
+    assert f"请在 {window // 60} 分钟后再试" in response.content.decode()
     assert Message.objects.count() == 2
     # Another address is not affected.
     assert client.post(SUBMIT, form_data(title="别人的问题"), REMOTE_ADDR="203.0.113.5").status_code == 302
@@ -118,6 +123,10 @@ def test_limit_per_mobile_per_day_counts_only_saved_messages(client, settings):
     response = client.post(SUBMIT, form_data(title="又一个问题"), REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
     assert "这个手机号码今天已经提交了 2 条留言" in response.content.decode()
+    # Until the mobile's allowance starts again: local midnight.
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    assert abs(int(response["Retry-After"]) - (midnight - now).total_seconds()) <= 10
     assert Message.objects.count() == 2
 
 
